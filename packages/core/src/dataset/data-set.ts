@@ -1,0 +1,90 @@
+import type { ResolvedGeography } from "../domain/geography.js"
+import type { TimeZone } from "../time/zone.js"
+
+/**
+ * The accepted missions and rescue cases, stored by column so that metrics
+ * over millions of rows are loops over typed arrays.
+ *
+ * Conventions:
+ * - instants are epoch milliseconds in a `Float64Array`; `NaN` means absent;
+ * - months are `MonthIndex` values (`year * 12 + month - 1`) of local time;
+ * - `…Ref` columns are indices into the geography's arrays, `-1` where the
+ *   value is not in the reference data (an external station, an
+ *   out-of-region caller);
+ * - `…District` columns are district indices, `-1` likewise.
+ */
+export interface MissionColumns {
+  readonly count: number
+  readonly missionId: ReadonlyArray<string>
+  /** Index into `CaseColumns`. */
+  readonly caseIndex: Int32Array
+  /** The home station as written in the input. */
+  readonly stationName: ReadonlyArray<string>
+  /** Index into `geography.stations`; -1 for an external resource. */
+  readonly stationRef: Int32Array
+  /** District of the resource's home station; -1 for an external resource. */
+  readonly resourceDistrict: Int32Array
+  readonly priority: Uint8Array
+  readonly initialPriority: Uint8Array
+  /** The caller's municipality code as written in the input. */
+  readonly municipalityCode: ReadonlyArray<string>
+  /** Index into `geography.municipalities`; -1 for an out-of-region caller. */
+  readonly municipalityRef: Int32Array
+  /** Municipality district of the caller; -1 for an out-of-region caller. */
+  readonly callerDistrict: Int32Array
+  /** One column per entry of `TIME_FIELDS`, in that order. */
+  readonly times: ReadonlyArray<Float64Array>
+  /** Bit `i` set: time field `i` was an ambiguous local time, resolved by the contract's rule. */
+  readonly ambiguousMask: Uint8Array
+  /** Local month of `dispatchedAt`. */
+  readonly month: Int32Array
+  /** Line in the input file the mission was read from (1 = the header). */
+  readonly line: Int32Array
+}
+
+/**
+ * Missions grouped by `case_id`. The case's priority and municipality are
+ * those of its earliest-dispatched mission (ties: the smallest `mission_id`).
+ */
+export interface CaseColumns {
+  readonly count: number
+  readonly caseId: ReadonlyArray<string>
+  readonly priority: Uint8Array
+  readonly municipalityRef: Int32Array
+  readonly callerDistrict: Int32Array
+  /** Earliest `dispatchedAt` of the case's missions. */
+  readonly firstDispatch: Float64Array
+  /** Earliest `arrivedSceneAt` of any of its missions, regional or external; NaN when none arrived. */
+  readonly firstArrival: Float64Array
+  /** Earliest `callAnsweredAt` of its missions; NaN when none has one. */
+  readonly callAnswered: Float64Array
+  /** Local month of `firstDispatch`. */
+  readonly month: Int32Array
+  readonly missionCount: Int32Array
+  /** Bit set as in `MissionColumns.ambiguousMask`, or-ed over the case's missions. */
+  readonly ambiguousMask: Uint8Array
+}
+
+export interface RescueCaseColumns {
+  readonly count: number
+  readonly caseId: ReadonlyArray<string>
+  readonly municipalityCode: ReadonlyArray<string>
+  readonly municipalityRef: Int32Array
+  readonly createdAt: Float64Array
+  /** Local month of `createdAt`. */
+  readonly month: Int32Array
+  readonly index1: ReadonlyArray<string>
+  readonly index2: ReadonlyArray<string>
+  readonly index3: ReadonlyArray<string>
+  /** 1 when at least one rescue resource was confirmed as attached to the case. */
+  readonly rescueResourceConfirmed: Uint8Array
+  readonly line: Int32Array
+}
+
+export interface DataSet {
+  readonly geography: ResolvedGeography
+  readonly timeZone: TimeZone
+  readonly missions: MissionColumns
+  readonly cases: CaseColumns
+  readonly rescueCases: RescueCaseColumns
+}
