@@ -116,6 +116,17 @@ export const MapBlock = z.object({
     }),
   ),
   goal: z.object({ value: z.number(), label: z.string() }).optional(),
+  /** Boundaries as GeoJSON (WGS84, RFC 7946 winding), `properties.code` matching `areas[].code`. */
+  boundaries: z.object({
+    type: z.literal("FeatureCollection"),
+    features: z.array(
+      z.object({
+        type: z.literal("Feature"),
+        properties: z.object({ code: z.string(), name: z.string().optional() }),
+        geometry: z.object({ type: z.string(), coordinates: z.unknown() }),
+      }),
+    ),
+  }),
 })
 
 /** A plugin metric that failed: its slide says so instead of losing the report. */

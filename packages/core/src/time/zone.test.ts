@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { MS_PER_DAY, daysFromCivil } from "./civil.js"
+import { daysFromCivil, MS_PER_DAY } from "./civil.js"
 import { formatMonth } from "./month.js"
 import { timeZone } from "./zone.js"
 
