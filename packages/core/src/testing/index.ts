@@ -139,3 +139,5 @@ export const buildTestDataSet = (input: {
 
   return builder.build()
 }
+
+export { HOSTILE_NAME, reportFixture } from "./report-fixture.js"
