@@ -1,0 +1,32 @@
+import { TIME_FIELDS, type TimeField } from "../../domain/time-fields.js"
+
+/** Why an interval could not be used: a missing end, or an end before its start. */
+export type UnusableReason = `missing-${string}` | "negative-interval"
+
+const kebab = (field: TimeField): string => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+
+/** `missing-arrived-scene-at` for `arrivedSceneAt`: the reason code of a missing timestamp. */
+export const missingReason = (field: TimeField): UnusableReason => `missing-${kebab(field)}`
+
+/** The reason codes a metric may report, for documentation and translation. */
+export const UNUSABLE_REASONS: ReadonlyArray<UnusableReason> = [
+  ...TIME_FIELDS.map(missingReason),
+  "negative-interval",
+]
+
+/**
+ * The length in seconds of an interval between two instants (epoch ms, NaN
+ * for absent), or why it is unusable. Usable means both ends exist and the
+ * end is not before the start; a zero-length interval is usable.
+ */
+export const intervalSeconds = (
+  start: number,
+  end: number,
+  startField: TimeField,
+  endField: TimeField,
+): number | UnusableReason => {
+  if (Number.isNaN(start)) return missingReason(startField)
+  if (Number.isNaN(end)) return missingReason(endField)
+  if (end < start) return "negative-interval"
+  return (end - start) / 1000
+}

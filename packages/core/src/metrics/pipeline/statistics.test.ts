@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest"
+import { intervalSeconds } from "./interval.js"
+import { GroupedValues, median, share } from "./statistics.js"
+
+describe("median", () => {
+  it("takes the middle of an odd count and the mean of the two middle values of an even count", () => {
+    expect(median([5, 1, 3])).toBe(3)
+    // sorted 60, 75, 100, 1060: (75 + 100) / 2
+    expect(median([1060, 75, 100, 60])).toBe(87.5)
+    expect(median([])).toBeNull()
+  })
+
+  it("sorts numerically, not as text", () => {
+    // as text "100" < "20" < "3"; numerically 3, 20, 100
+    expect(median([100, 20, 3])).toBe(20)
+  })
+
+  it("leaves its input unsorted", () => {
+    const input = [3, 1, 2]
+    median(input)
+    expect(input).toEqual([3, 1, 2])
+  })
+})
+
+describe("share", () => {
+  it("divides, and gives null for nothing to divide by", () => {
+    expect(share(9, 10)).toBe(0.9)
+    expect(share(0, 0)).toBeNull()
+  })
+})
+
+describe("intervalSeconds", () => {
+  it("measures whole and zero-length intervals and names what makes one unusable", () => {
+    const t = Date.parse("2025-05-01T10:00:00Z")
+    expect(intervalSeconds(t, t + 90_000, "dispatchedAt", "enRouteAt")).toBe(90)
+    expect(intervalSeconds(t, t, "dispatchedAt", "enRouteAt")).toBe(0)
+    expect(intervalSeconds(t, t - 1000, "dispatchedAt", "enRouteAt")).toBe("negative-interval")
+    expect(intervalSeconds(Number.NaN, t, "callAnsweredAt", "dispatchedAt")).toBe("missing-call-answered-at")
+    expect(intervalSeconds(t, Number.NaN, "dispatchedAt", "arrivedSceneAt")).toBe("missing-arrived-scene-at")
+  })
+})
+
+describe("GroupedValues", () => {
+  it("keeps values apart per group and together for the whole", () => {
+    const groups = new GroupedValues(2)
+    groups.add(0, 10)
+    groups.add(1, 30)
+    groups.add(0, 20)
+    expect(groups.median(0)).toBe(15)
+    expect(groups.median(1)).toBe(30)
+    expect(median(groups.all())).toBe(20)
+  })
+})
