@@ -1,0 +1,169 @@
+import { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import { z } from "zod"
+import { defineMetric } from "../metrics/metric.js"
+import { MetricError } from "../metrics/metric-error.js"
+import { numberCell } from "../model/format.js"
+import { Report } from "../model/report-model.js"
+import { definePlugin } from "../plugin/plugin.js"
+import { buildRegistry } from "../plugin/registry.js"
+import { buildTestDataSet } from "../testing/index.js"
+import { monthIndex } from "../time/month.js"
+import { buildReport } from "./build-report.js"
+
+// A metric simple enough to check by hand: missions in the period.
+const missionCount = defineMetric({
+  id: "mission-count",
+  title: { sv: "Antal", en: "Count" },
+  description: { sv: "Uppdrag i perioden.", en: "Missions in the period." },
+  params: z.object({ scale: z.number().default(1) }),
+  compute: (input, params) =>
+    Effect.sync(() => {
+      let n = 0
+      for (let i = 0; i < input.dataset.missions.count; i++) {
+        const month = input.dataset.missions.month[i]!
+        if (month >= input.period.from && month <= input.period.to) n++
+      }
+      return {
+        result: { missions: n * params.scale },
+        quality: { unit: "missions" as const, considered: n, used: n, leftOut: [], ambiguousLocalTimes: 0 },
+      }
+    }),
+  views: {
+    default: (output, context) => [
+      {
+        id: "mission-count",
+        title: "Antal",
+        blocks: [
+          {
+            kind: "key-figures",
+            items: [{ label: "n", value: numberCell(output.result.missions, "count", context.language) }],
+          },
+        ],
+        notes: "",
+      },
+    ],
+  },
+})
+
+const failing = defineMetric({
+  id: "always-fails",
+  title: { sv: "Trasig", en: "Broken" },
+  description: { sv: "", en: "" },
+  params: z.object({}),
+  compute: () => Effect.fail(new MetricError({ metricId: "always-fails", message: "boom" })),
+  views: { default: () => [] },
+})
+
+const mission = (id: string, dispatchedAt: string) =>
+  ({ id, case: id, station: "Malmö", priority: 1, municipality: "1280", dispatchedAt }) as const
+
+// 2024-01 … 2025-12 is covered; 2025 is the default period; 2024 the previous one.
+const dataset = buildTestDataSet({
+  missions: [
+    mission("a", "2024-01-10 10:00"),
+    mission("b", "2025-03-01 12:00"),
+    mission("c", "2025-12-31 23:59"),
+    mission("d", "2026-01-01 00:00"),
+  ],
+})
+
+const registry = Effect.runSync(
+  buildRegistry([definePlugin({ name: "test", metrics: [missionCount, failing] })]),
+)
+
+const run = (options: Partial<Parameters<typeof buildReport>[0]>) =>
+  Effect.runSync(
+    Effect.result(
+      buildReport({
+        dataset,
+        files: [],
+        registry,
+        deck: [{ builtin: "title" }, { metric: "mission-count" }, { builtin: "data-quality" }],
+        language: "sv",
+        generatedAt: "2026-01-15T08:00:00Z",
+        toolVersion: "0.0.0",
+        ...options,
+      }),
+    ),
+  )
+
+describe("buildReport", () => {
+  it("defaults to the last complete year and compares with the year before when the data covers it", () => {
+    const outcome = run({})
+    if (outcome._tag !== "Success") throw new Error("expected a report")
+    const report = outcome.success
+    expect(report.period).toEqual({ from: "2025-01", to: "2025-12" })
+    expect(report.previousPeriod).toEqual({ from: "2024-01", to: "2024-12" })
+    // b and c fall in 2025; d is 2026-01 local, a is 2024
+    expect(report.metrics["mission-count"]!.result).toEqual({ missions: 2 })
+    expect(report.slides.map((s) => [s.number, s.id])).toEqual([
+      [1, "title"],
+      [2, "mission-count"],
+      [3, "data-quality"],
+    ])
+    expect(report.slides[0]!.blocks[0]).toEqual({
+      kind: "title",
+      title: "Ambulansuppföljning",
+      subtitle: "Region Test för 2025-01 till 2025-12",
+      produced: "Framtagen 2026-01",
+    })
+    expect(Report.safeParse(report).success).toBe(true)
+  })
+
+  it("keeps the report when a metric fails, with a slide that says what failed", () => {
+    const outcome = run({ deck: [{ metric: "always-fails" }, { metric: "mission-count" }] })
+    if (outcome._tag !== "Success") throw new Error("expected a report")
+    expect(outcome.success.slides[0]!.blocks).toEqual([
+      { kind: "error", message: 'Måttet "always-fails" kunde inte beräknas: boom' },
+    ])
+    expect(outcome.success.slides[1]!.id).toBe("mission-count")
+  })
+
+  it("fails in strict mode when a metric fails", () => {
+    const outcome = run({ deck: [{ metric: "always-fails" }], strict: true })
+    expect(outcome._tag).toBe("Failure")
+  })
+
+  it("names the known metrics when the deck asks for an unknown one", () => {
+    const outcome = run({ deck: [{ metric: "nope" }] })
+    if (outcome._tag !== "Failure") throw new Error("expected a failure")
+    expect(outcome.failure.message).toContain('"nope"')
+    expect(outcome.failure.message).toContain("mission-count")
+  })
+
+  it("refuses a period that ends before it starts", () => {
+    const outcome = run({ period: { from: monthIndex(2025, 5), to: monthIndex(2025, 4) } })
+    expect(outcome._tag).toBe("Failure")
+  })
+
+  it("passes parameters to the metric and records them in the report", () => {
+    const outcome = run({ deck: [{ metric: "mission-count", params: { scale: 10 } }] })
+    if (outcome._tag !== "Success") throw new Error("expected a report")
+    expect(outcome.success.metrics["mission-count"]!.result).toEqual({ missions: 20 })
+    expect(outcome.success.parameters["mission-count"]).toEqual({ scale: 10 })
+  })
+
+  it("refuses invalid parameters with the metric's name", () => {
+    const outcome = run({ deck: [{ metric: "mission-count", params: { scale: "big" } }], strict: true })
+    if (outcome._tag !== "Failure") throw new Error("expected a failure")
+    expect(outcome.failure.message).toContain('metric "mission-count"')
+  })
+})
+
+describe("buildRegistry", () => {
+  it("refuses two plugins that claim one metric id, naming both", () => {
+    const outcome = Effect.runSync(
+      Effect.result(
+        buildRegistry([
+          definePlugin({ name: "first", metrics: [missionCount] }),
+          definePlugin({ name: "second", metrics: [missionCount] }),
+        ]),
+      ),
+    )
+    if (outcome._tag !== "Failure") throw new Error("expected a failure")
+    expect(outcome.failure.message).toBe(
+      'metric id "mission-count" is claimed by both "first" and "second"; rename one of them',
+    )
+  })
+})
