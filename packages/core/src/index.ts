@@ -12,6 +12,18 @@ export type * from "./dataset/records.js"
 export * from "./domain/geography.js"
 export * from "./domain/priority.js"
 export * from "./domain/time-fields.js"
+export { assumedValues, type GeographyAssumptions, hasAssumptions } from "./geography/assumptions.js"
+export { haversineKm } from "./geography/distance.js"
+export { GeographyError, type GeographyProblem } from "./geography/geography-error.js"
+export { loadGeographyFile, parseGeography } from "./geography/parse-geography.js"
+export { SKANE_BOUNDARIES_FILE, skaneBoundaries, skaneGeography } from "./geography/skane.js"
+export {
+  type MunicipalityFacts,
+  SKANE_MUNICIPALITIES,
+  SKANE_STATIONS,
+  type StationEvidence,
+  type StationFacts,
+} from "./geography/skane-reference.js"
 export * from "./metrics/metric.js"
 export * from "./metrics/metric-error.js"
 export * from "./model/format.js"
