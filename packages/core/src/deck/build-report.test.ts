@@ -167,3 +167,51 @@ describe("buildRegistry", () => {
     )
   })
 })
+
+describe("buildReport with a metric that throws", () => {
+  const throwing = defineMetric({
+    id: "throws",
+    title: { sv: "Kastar", en: "Throws" },
+    description: { sv: "", en: "" },
+    params: z.object({}),
+    compute: () =>
+      Effect.sync(() => {
+        throw new Error("plugin bug")
+      }),
+    views: { default: () => [] },
+  })
+  const registryWithThrowing = Effect.runSync(
+    buildRegistry([definePlugin({ name: "buggy", metrics: [throwing, missionCount] })]),
+  )
+  const build = (strict: boolean) =>
+    Effect.runSync(
+      Effect.result(
+        buildReport({
+          dataset,
+          files: [],
+          registry: registryWithThrowing,
+          deck: [{ metric: "throws" }, { metric: "mission-count" }],
+          language: "en",
+          generatedAt: "2026-01-15T08:00:00Z",
+          toolVersion: "0.0.0",
+          strict,
+        }),
+      ),
+    )
+
+  it("contains the throw in an error slide and keeps the rest of the report", () => {
+    const outcome = build(false)
+    if (outcome._tag !== "Success") throw new Error("expected a report")
+    expect(outcome.success.slides[0]!.blocks).toEqual([
+      {
+        kind: "error",
+        message: 'The metric "throws" could not be computed: metric "throws" threw: plugin bug',
+      },
+    ])
+    expect(outcome.success.metrics["mission-count"]!.result).toEqual({ missions: 2 })
+  })
+
+  it("fails the run in strict mode", () => {
+    expect(build(true)._tag).toBe("Failure")
+  })
+})

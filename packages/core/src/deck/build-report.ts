@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import type { DataSet } from "../dataset/data-set.js"
 import type { MetricInput, MetricRun, SlideContent } from "../metrics/metric.js"
-import type { MetricError } from "../metrics/metric-error.js"
+import { MetricError } from "../metrics/metric-error.js"
 import {
   type FileQuality,
   type Language,
@@ -104,7 +104,9 @@ export const buildReport = (options: BuildReportOptions): Effect.Effect<Report, 
       let run = runs.get(key)
       if (run === undefined && !failures.has(key)) {
         progress.step(`computing ${key}`)
-        const outcome = yield* Effect.result(registered.metric.run(input, entry.params ?? {}))
+        const outcome = yield* Effect.result(
+          containDefects(registered.metric.id, registered.metric.run(input, entry.params ?? {})),
+        )
         if (outcome._tag === "Success") {
           run = outcome.success
           runs.set(key, run)
@@ -116,12 +118,14 @@ export const buildReport = (options: BuildReportOptions): Effect.Effect<Report, 
       }
 
       slideMetricIds.push([registered.metric.id])
-      const presentContext = options.texts === undefined ? { language } : { language, texts: options.texts }
-      contents.push(
-        run !== undefined
-          ? [...run.present(view, presentContext)]
-          : [failedSlide(key, registered.metric.title[language], failures.get(key)!, language)],
-      )
+      let slidesOfEntry: ReadonlyArray<SlideContent> | MetricError =
+        failures.get(key) ?? new MetricError({ metricId: key, message: "not computed" })
+      if (run !== undefined) slidesOfEntry = presentSafely(run, view, language, options.texts)
+      if (slidesOfEntry instanceof MetricError) {
+        if (options.strict === true) return yield* slidesOfEntry
+        slidesOfEntry = [failedSlide(key, registered.metric.title[language], slidesOfEntry, language)]
+      }
+      contents.push([...slidesOfEntry])
     }
 
     const qualityLines: MetricQualityLine[] = [...runs.entries()].map(([key, run]) => ({
@@ -164,6 +168,39 @@ export const buildReport = (options: BuildReportOptions): Effect.Effect<Report, 
       }),
     )
   })
+
+/** A metric that throws (a plugin's bug) fails like one that returns an error, so it cannot take the report down. */
+const containDefects = <A>(
+  metricId: string,
+  effect: Effect.Effect<A, MetricError>,
+): Effect.Effect<A, MetricError> =>
+  Effect.suspend(() => effect).pipe(
+    Effect.catchDefect((defect) =>
+      Effect.fail(
+        new MetricError({
+          metricId,
+          message: `metric "${metricId}" threw: ${defect instanceof Error ? defect.message : String(defect)}`,
+          cause: defect,
+        }),
+      ),
+    ),
+  )
+
+const presentSafely = (
+  run: MetricRun,
+  view: string,
+  language: Language,
+): ReadonlyArray<SlideContent> | MetricError => {
+  try {
+    return run.present(view, { language })
+  } catch (defect) {
+    return new MetricError({
+      metricId: run.metricId,
+      message: `the slides of metric "${run.metricId}" could not be made: ${defect instanceof Error ? defect.message : String(defect)}`,
+      cause: defect,
+    })
+  }
+}
 
 const asRecord = (params: unknown): Record<string, unknown> =>
   typeof params === "object" && params !== null

@@ -24,7 +24,10 @@ export interface PresentContext<P> {
   readonly language: Language
   readonly input: MetricInput
   readonly params: P
-  /** Deck-configured texts override the built-in explanation, keyed by slide id. */
+  /**
+   * Deck-configured explanation paragraphs, keyed by slide id. The deck also
+   * applies them to a slide's text block, so a presenter may ignore them.
+   */
   readonly texts?: Readonly<Record<string, ReadonlyArray<string>>>
 }
 
