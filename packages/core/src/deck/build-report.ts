@@ -190,9 +190,10 @@ const presentSafely = (
   run: MetricRun,
   view: string,
   language: Language,
+  texts: BuildReportOptions["texts"],
 ): ReadonlyArray<SlideContent> | MetricError => {
   try {
-    return run.present(view, { language })
+    return run.present(view, texts === undefined ? { language } : { language, texts })
   } catch (defect) {
     return new MetricError({
       metricId: run.metricId,
