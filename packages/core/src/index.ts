@@ -9,6 +9,10 @@
 export * from "./dataset/builder.js"
 export type * from "./dataset/data-set.js"
 export type * from "./dataset/records.js"
+export { assumptionSentences } from "./deck/assumption-sentences.js"
+export { type BuildReportOptions, buildReport, deckWithPluginSlides } from "./deck/build-report.js"
+export { DEFAULT_DECK, type DeckEntry } from "./deck/deck-entry.js"
+export { coveredPreviousPeriod, dataMonths, defaultPeriod, ReportError } from "./deck/period.js"
 export * from "./domain/geography.js"
 export * from "./domain/priority.js"
 export * from "./domain/time-fields.js"
@@ -24,10 +28,32 @@ export {
   type StationEvidence,
   type StationFacts,
 } from "./geography/skane-reference.js"
+export {
+  acceptedNames,
+  type ColumnSpec,
+  type FileKind,
+  MISSION_COLUMNS,
+  RESCUE_CASE_COLUMNS,
+} from "./input/columns.js"
+export { InputError, type InputErrorKind } from "./input/input-error.js"
+export { type QualitySummary, summariseQuality } from "./input/quality.js"
+export { type ReadInputOptions, type ReadResult, readInput } from "./input/read-input.js"
+export { REJECT_REASONS, type Reject, type RejectReason } from "./input/reject.js"
+export { csvCell, formatRejectsCsv } from "./input/rejects-csv.js"
+export { bytesSource, fileSource, type Source, textSource } from "./input/source.js"
+export type { WarningCode } from "./input/warnings.js"
 export * from "./metrics/metric.js"
 export * from "./metrics/metric-error.js"
+export * from "./metrics/pipeline/interval.js"
+export * from "./metrics/pipeline/present.js"
+export * from "./metrics/pipeline/quality.js"
+export * from "./metrics/pipeline/statistics.js"
 export * from "./model/format.js"
 export * from "./model/report-model.js"
+export { jsonRenderer, REPORT_SCHEMA_ID, renderJson, reportJsonSchema } from "./output/json.js"
+export { formatQualitySummary } from "./output/quality-summary.js"
+export { type AmbuPlugin, definePlugin, PluginError, PluginShape, validatePlugin } from "./plugin/plugin.js"
+export { buildRegistry, type Registry } from "./plugin/registry.js"
 export * from "./plugin/renderer.js"
 export * from "./time/civil.js"
 export * from "./time/month.js"
