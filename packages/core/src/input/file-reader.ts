@@ -1,0 +1,182 @@
+import type { DataSetBuilder } from "../dataset/builder.js"
+import type { FileQuality } from "../model/report-model.js"
+import type { TimeZone } from "../time/zone.js"
+import { columnLookup, columnsOf, type FileKind } from "./columns.js"
+import { CsvRows } from "./csv-rows.js"
+import { detectDelimiter } from "./delimiter.js"
+import { InputError } from "./input-error.js"
+import { MissionRows } from "./mission-rows.js"
+import { NdjsonRows } from "./ndjson-rows.js"
+import type { Reject } from "./reject.js"
+import { RescueCaseRows } from "./rescue-case-rows.js"
+import type { Source } from "./source.js"
+import { type RowChecker, Tally } from "./tally.js"
+import { WarningCounter } from "./warnings.js"
+
+/** One file read: its quality counts and its rejected rows, in file order. */
+export interface FileRead {
+  readonly quality: FileQuality
+  readonly rejects: ReadonlyArray<Reject>
+}
+
+export interface ReadFileOptions {
+  readonly source: Source
+  readonly kind: FileKind
+  readonly zone: TimeZone
+  readonly builder: DataSetBuilder
+  readonly onProgress: (rowsRead: number) => void
+  readonly signal?: AbortSignal
+}
+
+/** The bytes looked at to tell text from binary. */
+const SNIFF_BYTES = 1024
+
+/** How much text may pile up before the format and delimiter must be decided without a full first line. */
+const MAX_PRELUDE_CHARS = 1 << 20
+
+interface RowReader {
+  readonly hasHeader: boolean
+  push(text: string): void
+  end(): void
+}
+
+/**
+ * Reads one input file into the builder, chunk by chunk. Fails with an
+ * `InputError` (thrown, for the caller to put in the error channel) when
+ * the file as a whole cannot be read; every row it can read is counted as
+ * accepted or rejected.
+ */
+export const readFile = async (options: ReadFileOptions): Promise<FileRead> => {
+  const { source, kind } = options
+  const file = source.name
+  const tally = new Tally(options.onProgress)
+  const warnings = new WarningCounter()
+  const decoder = new TextDecoder("utf-8")
+  let reader: RowReader | undefined
+  let prelude = ""
+  let sniffed = false
+
+  const feed = (text: string, final: boolean): void => {
+    warnings.add("invalid-utf8", countReplacements(text))
+    if (reader !== undefined) {
+      reader.push(text)
+      return
+    }
+    prelude += text
+    if (final || firstLineComplete(prelude) || prelude.length > MAX_PRELUDE_CHARS) {
+      reader = makeReader(options, prelude, tally, warnings)
+      if (reader !== undefined) reader.push(prelude)
+      prelude = ""
+    }
+  }
+
+  for await (const chunk of source.chunks) {
+    if (options.signal?.aborted) throw options.signal.reason
+    if (!sniffed && chunk.length > 0) {
+      checkNotBinary(file, chunk)
+      sniffed = true
+    }
+    feed(decoder.decode(chunk, { stream: true }), false)
+  }
+  feed(decoder.decode(), true)
+  reader?.end()
+
+  if (reader === undefined || !reader.hasHeader) {
+    throw new InputError({
+      file,
+      kind: "empty",
+      message: `${file}: the file is empty (not even a header line); export the ${kind === "missions" ? "missions" : "rescue cases"} again`,
+    })
+  }
+  options.onProgress(tally.read)
+
+  return {
+    quality: {
+      file,
+      kind,
+      read: tally.read,
+      accepted: tally.accepted,
+      rejected: tally.rejected,
+      rejectedByReason: { ...tally.rejectedByReason },
+      warnings: warnings.toRecord(),
+    },
+    rejects: tally.rejects,
+  }
+}
+
+/** Picks NDJSON or CSV (and the CSV delimiter) from the name and the first line; undefined while there is no text. */
+const makeReader = (
+  options: ReadFileOptions,
+  prelude: string,
+  tally: Tally,
+  warnings: WarningCounter,
+): RowReader | undefined => {
+  const firstLine = firstNonBlankLine(prelude)
+  if (firstLine === undefined) return undefined
+
+  const { source, kind, zone, builder } = options
+  const columns = columnsOf(kind)
+  const makeChecker = (labels: ReadonlyArray<string>): RowChecker => {
+    const rowSource = { file: source.name, columns, labels }
+    return kind === "missions"
+      ? new MissionRows(rowSource, zone, builder, warnings)
+      : new RescueCaseRows(rowSource, zone, builder, warnings)
+  }
+
+  if (isNdjsonName(source.name) || firstLine.trimStart().startsWith("{")) {
+    return new NdjsonRows(columns, makeChecker(columns.map((column) => column.name)), tally, warnings)
+  }
+  const delimiter = detectDelimiter(firstLine, columnLookup(columns))
+  return new CsvRows(source.name, columns, delimiter, makeChecker, tally, warnings)
+}
+
+const isNdjsonName = (name: string): boolean => /\.(ndjson|jsonl)(\.gz)?$/i.test(name)
+
+/** Whether the text holds a line with something on it, followed by a line break. */
+const firstLineComplete = (text: string): boolean => {
+  let start = 0
+  for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
+    if (text.slice(start, end).trim().length > 0) return true
+    start = end + 1
+  }
+  return false
+}
+
+const firstNonBlankLine = (text: string): string | undefined => {
+  let start = 0
+  while (start < text.length) {
+    let end = text.indexOf("\n", start)
+    if (end < 0) end = text.length
+    const line = text.slice(start, end)
+    if (line.trim().length > 0) return line.replace(/^\uFEFF/, "")
+    start = end + 1
+  }
+  return undefined
+}
+
+/** Fails for text that is not text: a NUL byte in the first kilobyte, or the signature of gzip or zip. */
+const checkNotBinary = (file: string, chunk: Uint8Array): void => {
+  const fail = (what: string, fix: string): never => {
+    throw new InputError({ file, kind: "binary", message: `${file}: ${what}; ${fix}` })
+  }
+  if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
+    fail("the file is in UTF-16", "save it as UTF-8 (in Excel: CSV UTF-8)")
+  }
+  if (chunk[0] === 0x1f && chunk[1] === 0x8b) {
+    fail("the file is gzip-compressed", "give it a name ending in .gz, or decompress it")
+  }
+  if (chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04) {
+    fail("the file is a zip archive or a spreadsheet (.xlsx)", "export the sheet as CSV (UTF-8)")
+  }
+  const end = Math.min(chunk.length, SNIFF_BYTES)
+  for (let i = 0; i < end; i++) {
+    if (chunk[i] === 0)
+      fail("the file is not text (it holds NUL bytes)", "give a CSV or NDJSON file in UTF-8")
+  }
+}
+
+const countReplacements = (text: string): number => {
+  let count = 0
+  for (let at = text.indexOf("\uFFFD"); at >= 0; at = text.indexOf("\uFFFD", at + 1)) count++
+  return count
+}

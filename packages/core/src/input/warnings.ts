@@ -1,0 +1,30 @@
+/**
+ * Codes of the data-quality warnings the reader counts per file. A warning
+ * never drops a row; it says something about the data a reader of the
+ * report should know.
+ * - `unknown-column`: a header column (or NDJSON key) that is not in the
+ *   contract, ignored;
+ * - `ambiguous-local-time`: a naive time in the autumn hour that occurs
+ *   twice, resolved by the contract's rule (counted per field);
+ * - `timestamps-out-of-order`: a mission whose timestamps go backwards in
+ *   the contract's field order (kept; metrics leave out the negative intervals);
+ * - `invalid-utf8`: bytes that are not UTF-8, read as U+FFFD.
+ */
+export type WarningCode =
+  | "unknown-column"
+  | "ambiguous-local-time"
+  | "timestamps-out-of-order"
+  | "invalid-utf8"
+
+/** Counts warnings by code; only codes that occurred appear in the record. */
+export class WarningCounter {
+  private readonly counts: Record<string, number> = {}
+
+  add(code: WarningCode, times = 1): void {
+    if (times > 0) this.counts[code] = (this.counts[code] ?? 0) + times
+  }
+
+  toRecord(): Record<string, number> {
+    return { ...this.counts }
+  }
+}
