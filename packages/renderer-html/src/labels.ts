@@ -1,0 +1,38 @@
+import type { Language } from "@ambu/core"
+
+/**
+ * The few words the renderer adds itself; everything else comes from the
+ * report model, already in the report's language.
+ */
+export interface RendererLabels {
+  readonly overGoal: string
+  readonly suppressed: string
+  readonly noValue: string
+  readonly slide: string
+  readonly of: string
+  readonly error: string
+  readonly navigationHint: string
+}
+
+const LABELS: Readonly<Record<Language, RendererLabels>> = {
+  sv: {
+    overGoal: "över målet",
+    suppressed: "dolt värde (få fall)",
+    noValue: "Värde saknas",
+    slide: "Bild",
+    of: "av",
+    error: "Kunde inte visas",
+    navigationHint: "Piltangenter eller Page Up/Page Down byter bild",
+  },
+  en: {
+    overGoal: "over goal",
+    suppressed: "hidden value (few cases)",
+    noValue: "No value",
+    slide: "Slide",
+    of: "of",
+    error: "Could not be shown",
+    navigationHint: "Arrow keys or Page Up/Page Down change slides",
+  },
+}
+
+export const labelsFor = (language: Language): RendererLabels => LABELS[language]
