@@ -1,0 +1,145 @@
+import type { ChartBlock } from "@ambu/core"
+import type { Box } from "../layout/geometry.js"
+import type { ChartMulti, ChartOptions, PptxSlide } from "../pptxgen.js"
+import { type Labels, theme } from "../theme.js"
+
+/**
+ * How a unit is plotted. Durations are plotted as decimal minutes: Excel
+ * and PowerPoint scale a time axis (`[m]:ss` on fractions of a day) to odd
+ * steps such as 2:52, while minutes give round steps and stay plain numbers
+ * when the data is edited. The axis title says "min".
+ */
+const UNIT_SCALE = { count: 1, share: 1, duration: 1 / 60 } as const
+
+/** Axis number formats by unit. `#,##0` groups thousands in the viewer's locale (a space in Swedish). */
+export const FORMAT_CODE = { count: "#,##0", share: "0.0%", duration: "0.0" } as const
+
+const scaled = (value: number | null, unit: ChartBlock["unit"]): number | null =>
+  value === null ? null : value * UNIT_SCALE[unit]
+
+/** A palette at least `length` long, so pptxgenjs never picks a colour at random. */
+const palette = (length: number, colors: ReadonlyArray<string>): string[] =>
+  Array.from({ length: Math.max(length, colors.length) }, (_, index) => colors[index % colors.length]!)
+
+const barGrouping = (chartType: ChartBlock["chartType"]): string =>
+  chartType === "stacked-bar" ? "stacked" : "clustered"
+
+/**
+ * The chart's series for pptxgenjs. Missing values stay `null`; the
+ * package step turns them into gaps in the chart and its workbook.
+ */
+const seriesData = (chart: ChartBlock): ChartData[] =>
+  chart.series.map((series) => ({
+    name: series.name,
+    labels: [...chart.categories],
+    values: series.values.map((value) => scaled(value, chart.unit)),
+  }))
+
+/** A chart series. pptxgenjs types values as numbers, but writes a null as an empty point. */
+interface ChartData {
+  readonly name: string
+  readonly labels: string[]
+  readonly values: Array<number | null>
+}
+
+const asPptxData = (data: ReadonlyArray<ChartData>) => data as unknown as ChartMulti["data"]
+
+/** pptxgenjs takes a combo chart's options in the place of the data; its types do not say so. */
+const addComboChart = (slide: PptxSlide, types: ChartMulti[], options: ChartOptions): void => {
+  const addChart = slide.addChart as unknown as (
+    this: PptxSlide,
+    types: ChartMulti[],
+    options: ChartOptions,
+  ) => PptxSlide
+  addChart.call(slide, types, options)
+}
+
+const axisTitle = (chart: ChartBlock, labels: Labels): string =>
+  chart.unit === "duration" ? `${chart.yLabel} (${labels.minutes})` : chart.yLabel
+
+const commonOptions = (chart: ChartBlock, box: Box, labels: Labels): ChartOptions => ({
+  x: box.x,
+  y: box.y,
+  w: box.w,
+  h: box.h,
+  objectName: chart.id,
+  lang: labels.locale,
+  altText: chart.description,
+  showLegend: true,
+  legendPos: "b",
+  legendFontSize: theme.sizes.chartLegend,
+  legendFontFace: theme.font,
+  legendColor: theme.colors.text,
+  showCatAxisTitle: chart.xLabel !== "",
+  catAxisTitle: chart.xLabel,
+  catAxisTitleFontSize: theme.sizes.chartAxis,
+  catAxisTitleColor: theme.colors.muted,
+  catAxisLabelFontSize: theme.sizes.chartAxis,
+  catAxisLabelFontFace: theme.font,
+  catAxisLabelColor: theme.colors.text,
+  showValAxisTitle: true,
+  valAxisTitle: axisTitle(chart, labels),
+  valAxisTitleFontSize: theme.sizes.chartAxis,
+  valAxisTitleColor: theme.colors.muted,
+  valAxisLabelFontSize: theme.sizes.chartAxis,
+  valAxisLabelFontFace: theme.font,
+  valAxisLabelColor: theme.colors.text,
+  valAxisLabelFormatCode: FORMAT_CODE[chart.unit],
+  valLabelFormatCode: FORMAT_CODE[chart.unit],
+  valGridLine: { color: "D9D9D9", size: 0.5 },
+  displayBlanksAs: "gap",
+  // Bars grow from zero; a line of shares may zoom in on its range.
+  ...(chart.chartType === "line" ? {} : { valAxisMinVal: 0 }),
+})
+
+/**
+ * Draws a chart block as a native chart (data in an embedded workbook,
+ * editable in PowerPoint). A goal becomes one more line series of constant
+ * value, dashed and red, on the same axes: a combo chart for bars.
+ */
+export const drawChart = (slide: PptxSlide, chart: ChartBlock, box: Box, labels: Labels): void => {
+  const data = seriesData(chart)
+  const count = data.length + (chart.goal === undefined ? 0 : 1)
+  const isLine = chart.chartType === "line"
+  const mainOptions: ChartOptions = isLine
+    ? {
+        chartColors: palette(count, theme.series),
+        lineSize: 2,
+        lineDataSymbol: "circle",
+        lineDataSymbolSize: 6,
+      }
+    : {
+        chartColors: palette(count, theme.series),
+        barGrouping: barGrouping(chart.chartType),
+        barGapWidthPct: 60,
+      }
+  const options = commonOptions(chart, box, labels)
+
+  if (chart.goal === undefined) {
+    slide.addChart(isLine ? "line" : "bar", asPptxData(data), { ...options, ...mainOptions })
+    return
+  }
+
+  const goal: ChartData = {
+    name: chart.goal.label,
+    labels: [...chart.categories],
+    values: chart.categories.map(() => scaled(chart.goal!.value, chart.unit)),
+  }
+  const types: ChartMulti[] = [
+    { type: isLine ? "line" : "bar", data: asPptxData(data), options: mainOptions },
+    {
+      type: "line",
+      data: asPptxData([goal]),
+      options: {
+        chartColors: palette(count, [theme.colors.goal]),
+        lineSize: 2,
+        lineDash: "dash",
+        lineDataSymbol: "none",
+      },
+    },
+  ]
+  addComboChart(slide, types, {
+    ...options,
+    ...(isLine ? {} : { barGrouping: barGrouping(chart.chartType) }),
+  })
+}

@@ -1,0 +1,124 @@
+import type { ErrorBlock, KeyFiguresBlock, TitleBlock } from "@ambu/core"
+import { displayText, hasEmphasis } from "../layout/cell-text.js"
+import { type Box, GAP, paragraphsHeight } from "../layout/geometry.js"
+import type { PptxSlide, TextRun } from "../pptxgen.js"
+import { theme } from "../theme.js"
+
+const FONT = { fontFace: theme.font } as const
+
+/** Paragraphs as text runs, each ending its own paragraph. */
+const runs = (paragraphs: ReadonlyArray<string>): TextRun[] =>
+  paragraphs.map((text, index) => ({ text, options: { breakLine: index < paragraphs.length - 1 } }))
+
+export const drawParagraphs = (
+  slide: PptxSlide,
+  paragraphs: ReadonlyArray<string>,
+  fontPt: number,
+  box: Box,
+): void => {
+  slide.addText(runs(paragraphs), {
+    ...box,
+    ...FONT,
+    fontSize: fontPt,
+    color: theme.colors.text,
+    valign: "top",
+    paraSpaceAfter: 6,
+  })
+}
+
+export const drawCaption = (slide: PptxSlide, text: string, box: Box): void => {
+  slide.addText(text, {
+    ...box,
+    ...FONT,
+    fontSize: theme.sizes.caption,
+    bold: true,
+    color: theme.colors.heading,
+    valign: "top",
+  })
+}
+
+/** Footnotes and legends under a table, small and muted. */
+export const drawNoteLines = (slide: PptxSlide, lines: ReadonlyArray<string>, box: Box): void => {
+  slide.addText(runs(lines), {
+    ...box,
+    ...FONT,
+    fontSize: theme.sizes.note,
+    color: theme.colors.muted,
+    valign: "top",
+  })
+}
+
+export const drawTitleBlock = (slide: PptxSlide, block: TitleBlock, box: Box): void => {
+  slide.addText(
+    [
+      {
+        text: block.title,
+        options: { fontSize: 40, bold: true, color: theme.colors.heading, breakLine: true },
+      },
+      { text: block.subtitle, options: { fontSize: 22, color: theme.colors.text, breakLine: true } },
+      { text: block.produced, options: { fontSize: 14, color: theme.colors.muted } },
+    ],
+    { ...box, ...FONT, align: "center", valign: "middle", paraSpaceAfter: 12 },
+  )
+}
+
+/**
+ * Key figures as big numbers in tinted boxes, the label under the number.
+ * A figure over its goal is red and carries ▲, with the legend below.
+ */
+export const drawKeyFigures = (
+  slide: PptxSlide,
+  block: KeyFiguresBlock,
+  itemWidth: number,
+  legend: string | undefined,
+  box: Box,
+): void => {
+  const legendHeight = legend === undefined ? 0 : paragraphsHeight([legend], box.w, theme.sizes.note)
+  const height = box.h - legendHeight
+  block.items.forEach((item, index) => {
+    const overGoal = hasEmphasis(item.value, "over-goal")
+    slide.addText(
+      [
+        {
+          text: displayText(item.value),
+          options: {
+            fontSize: theme.sizes.keyFigureValue,
+            bold: true,
+            color: overGoal ? theme.colors.overGoal : theme.colors.heading,
+            breakLine: true,
+          },
+        },
+        { text: item.label, options: { fontSize: theme.sizes.keyFigureLabel, color: theme.colors.text } },
+      ],
+      {
+        x: box.x + index * (itemWidth + GAP),
+        y: box.y,
+        w: itemWidth,
+        h: height,
+        ...FONT,
+        align: "center",
+        valign: "middle",
+        fill: { color: theme.colors.keyFigureFill },
+      },
+    )
+  })
+  if (legend !== undefined) drawNoteLines(slide, [legend], { ...box, y: box.y + height, h: legendHeight })
+}
+
+/** A failed block: a red-framed notice that says so, instead of a silent gap. */
+export const drawError = (slide: PptxSlide, block: ErrorBlock, label: string, box: Box): void => {
+  slide.addText(
+    [
+      { text: `⚠ ${label}`, options: { bold: true, color: theme.colors.overGoal, breakLine: true } },
+      { text: block.message, options: { color: theme.colors.text } },
+    ],
+    {
+      ...box,
+      ...FONT,
+      fontSize: theme.sizes.text,
+      valign: "top",
+      fill: { color: theme.colors.errorFill },
+      line: { color: theme.colors.errorBorder, width: 1.5 },
+    },
+  )
+}

@@ -1,0 +1,91 @@
+import { drawChart } from "./blocks/chart.js"
+import { drawTable } from "./blocks/table.js"
+import {
+  drawCaption,
+  drawError,
+  drawKeyFigures,
+  drawNoteLines,
+  drawParagraphs,
+  drawTitleBlock,
+} from "./blocks/text.js"
+import { FOOTER_BOX, TITLE_BOX, TITLE_RULE_Y } from "./layout/geometry.js"
+import { type PagePlan, type PlacedItem, titleFontSize } from "./layout/plan.js"
+import type { PptxSlide, Presentation } from "./pptxgen.js"
+import { type Labels, theme } from "./theme.js"
+
+const drawItem = (slide: PptxSlide, item: PlacedItem, labels: Labels): void => {
+  switch (item.kind) {
+    case "title-block":
+      drawTitleBlock(slide, item.block, item.box)
+      return
+    case "paragraphs":
+      drawParagraphs(slide, item.paragraphs, item.fontPt, item.box)
+      return
+    case "caption":
+      drawCaption(slide, item.text, item.box)
+      return
+    case "table":
+      drawTable(slide, item.table, item, item.fitted, item.box)
+      return
+    case "table-notes":
+      drawNoteLines(slide, item.lines, item.box)
+      return
+    case "chart":
+      drawChart(slide, item.block, item.box, labels)
+      return
+    case "key-figures":
+      drawKeyFigures(slide, item.block, item.itemWidth, item.legend, item.box)
+      return
+    case "error":
+      drawError(slide, item.block, item.label, item.box)
+      return
+  }
+}
+
+const drawHeading = (slide: PptxSlide, title: string): void => {
+  slide.addText(title, {
+    ...TITLE_BOX,
+    fontFace: theme.font,
+    fontSize: titleFontSize(title, TITLE_BOX.w),
+    bold: true,
+    color: theme.colors.heading,
+    valign: "bottom",
+    fit: "none",
+  })
+  slide.addShape("line", {
+    x: TITLE_BOX.x,
+    y: TITLE_RULE_Y,
+    w: TITLE_BOX.w,
+    h: 0,
+    line: { color: theme.colors.rule, width: 1.5 },
+  })
+}
+
+/** The footer: where the figures come from on the left, the slide number on the right. */
+const drawFooter = (slide: PptxSlide, source: string, pageNumber: number, labels: Labels): void => {
+  const common = {
+    ...FOOTER_BOX,
+    fontFace: theme.font,
+    fontSize: theme.sizes.footer,
+    color: theme.colors.muted,
+  }
+  slide.addText(source, { ...common, align: "left" })
+  slide.addText(`${labels.slide} ${pageNumber}`, { ...common, align: "right" })
+}
+
+/** Adds one planned page as a slide: heading, blocks, footer and speaker notes. */
+export const drawPage = (
+  presentation: Presentation,
+  page: PagePlan,
+  pageNumber: number,
+  source: string,
+  labels: Labels,
+): void => {
+  const slide = presentation.addSlide()
+  if (page.title !== undefined) drawHeading(slide, page.title)
+
+  for (const item of page.items) drawItem(slide, item, labels)
+
+  if (page.title !== undefined) drawFooter(slide, source, pageNumber, labels)
+  if (page.notes !== "") slide.addNotes(page.notes)
+}

@@ -1,0 +1,7 @@
+/**
+ * @ambu/renderer-pptx: the report model as a PowerPoint deck with native
+ * tables and charts, byte-for-byte the same for the same report.
+ */
+
+export { type RenderPptxOptions, renderPptx } from "./render-pptx.js"
+export { pptxRenderer } from "./renderer.js"

@@ -1,0 +1,116 @@
+/**
+ * Slide geometry in inches for the 16:9 `LAYOUT_WIDE` (13.333 × 7.5 in),
+ * and the text-size estimates every height is computed from.
+ *
+ * pptxgenjs cannot measure text, so widths and heights come from an
+ * estimate of each glyph's width. It is taken from DejaVu Sans, the
+ * fallback LibreOffice uses for Calibri, which is about 10 % wider than
+ * Calibri: a box is rather too large in PowerPoint than too small anywhere.
+ */
+export const SLIDE = { width: 13.333, height: 7.5 } as const
+
+export const MARGIN = 0.5
+
+export const TITLE_BOX = { x: MARGIN, y: 0.25, w: SLIDE.width - 2 * MARGIN, h: 0.85 } as const
+
+/** The thin rule under the title. */
+export const TITLE_RULE_Y = 1.15
+
+export const FOOTER_BOX = { x: MARGIN, y: 7.08, w: SLIDE.width - 2 * MARGIN, h: 0.3 } as const
+
+/** Where blocks go: below the title rule, above the footer. */
+export const CONTENT = {
+  x: MARGIN,
+  y: 1.3,
+  w: SLIDE.width - 2 * MARGIN,
+  h: 7.0 - 1.3,
+} as const
+
+/** Space between stacked or side-by-side blocks. */
+export const GAP = 0.2
+
+/** Line height as a multiple of the font size. */
+const LINE_HEIGHT = 1.2
+
+/** Bold glyphs are about a tenth wider. */
+const BOLD_FACTOR = 1.1
+
+/** The inner margin pptxgenjs gives a text box on each side (0.1 in left/right, 0.05 in top/bottom). */
+export const TEXT_INSET = { x: 0.1, y: 0.05 } as const
+
+export const POINTS_PER_INCH = 72
+
+/**
+ * A glyph's advance in em, rounded up from DejaVu Sans: digits are wide
+ * (0.64), narrow letters and punctuation about a third, capitals wider
+ * than lower case.
+ */
+const glyphEm = (glyph: string): number => {
+  if (/[0-9]/.test(glyph)) return 0.64
+  if (glyph === " ") return 0.32
+  if (/[iljtfrI.,:;'!|()[\]]/.test(glyph)) return 0.4
+  if (/[mwMW]/.test(glyph)) return 0.98
+  if (/\p{Lu}/u.test(glyph)) return 0.74
+  if (/\p{Ll}/u.test(glyph)) return 0.6
+  return 0.8
+}
+
+/** The width in inches of a text on one line at `fontPt`. */
+export const measure = (text: string, fontPt: number, bold = false): number => {
+  let em = 0
+  for (const glyph of text) em += glyphEm(glyph)
+  return (em * fontPt * (bold ? BOLD_FACTOR : 1)) / POINTS_PER_INCH
+}
+
+/** The height in inches of `lines` lines at `fontPt`. */
+export const linesHeight = (lines: number, fontPt: number): number =>
+  (lines * fontPt * LINE_HEIGHT) / POINTS_PER_INCH
+
+/**
+ * How many lines a paragraph needs in a box `widthIn` wide (inner width),
+ * wrapping at spaces like a text frame does. An empty paragraph is one line.
+ */
+export const wrappedLines = (text: string, widthIn: number, fontPt: number, bold = false): number => {
+  const words = text.split(/\s+/).filter((word) => word.length > 0)
+  if (words.length === 0) return 1
+
+  const space = measure(" ", fontPt, bold)
+  let lines = 1
+  let used = 0
+  for (const word of words) {
+    const width = measure(word, fontPt, bold)
+    const needed = used === 0 ? width : used + space + width
+    if (needed <= widthIn) {
+      used = needed
+      continue
+    }
+    // A word wider than the line breaks inside itself, as text frames do.
+    if (used > 0) lines += 1
+    const extra = Math.max(0, Math.ceil(width / widthIn) - 1)
+    lines += extra
+    used = width - extra * widthIn
+  }
+  return lines
+}
+
+/** The height of a text box holding `paragraphs` at `fontPt`, insets and paragraph spacing included. */
+export const paragraphsHeight = (
+  paragraphs: ReadonlyArray<string>,
+  boxWidthIn: number,
+  fontPt: number,
+  paragraphSpacingPt = 0,
+  bold = false,
+): number => {
+  const inner = boxWidthIn - 2 * TEXT_INSET.x
+  const lines = paragraphs.reduce((sum, paragraph) => sum + wrappedLines(paragraph, inner, fontPt, bold), 0)
+  const spacing = (Math.max(0, paragraphs.length - 1) * paragraphSpacingPt) / POINTS_PER_INCH
+  return linesHeight(lines, fontPt) + spacing + 2 * TEXT_INSET.y
+}
+
+/** A rectangle on a slide, in inches. */
+export interface Box {
+  readonly x: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
+}

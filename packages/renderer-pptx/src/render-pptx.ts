@@ -1,0 +1,77 @@
+import { type ProgressReporter, RenderError, type Report, silentProgress } from "@ambu/core"
+import { Effect } from "effect"
+import { drawPage } from "./draw-page.js"
+import { planReport } from "./layout/plan.js"
+import { normalizeDeck } from "./package/normalize.js"
+import { PptxGenJS } from "./pptxgen.js"
+import { labelsFor, theme } from "./theme.js"
+
+export interface RenderPptxOptions {
+  readonly progress?: ProgressReporter
+}
+
+const FORMAT = "pptx"
+
+/** The report's time as a date; a report with an unreadable time cannot be made deterministic. */
+const generatedAtOf = (report: Report): Effect.Effect<Date, RenderError> => {
+  const date = new Date(report.generatedAt)
+  return Number.isNaN(date.getTime())
+    ? Effect.fail(
+        new RenderError({
+          format: FORMAT,
+          message: `generatedAt "${report.generatedAt}" is not an ISO 8601 time; set it to e.g. 2026-01-15T09:00:00Z`,
+        }),
+      )
+    : Effect.succeed(date)
+}
+
+const sourceLine = (report: Report): string =>
+  `${report.region} · ${report.period.from} – ${report.period.to}`
+
+/** Builds the deck with pptxgenjs and returns its bytes as pptxgenjs wrote them. */
+const buildDeck = async (report: Report, progress: ProgressReporter): Promise<Uint8Array> => {
+  const labels = labelsFor(report.language)
+  const presentation = new PptxGenJS()
+  presentation.layout = "LAYOUT_WIDE"
+  presentation.author = report.tool.name
+  presentation.company = report.region
+  presentation.title = report.slides[0]?.title ?? report.region
+  presentation.subject = sourceLine(report)
+  presentation.revision = "1"
+  presentation.theme = { headFontFace: theme.font, bodyFontFace: theme.font }
+
+  const pages = planReport(report, labels)
+  pages.forEach((page, index) => {
+    drawPage(presentation, page, index + 1, sourceLine(report), labels)
+  })
+  progress.step(`pptx: ${report.slides.length} report slides as ${pages.length} PowerPoint slides`)
+
+  const written = await presentation.write({ outputType: "uint8array" })
+  return written as Uint8Array
+}
+
+/**
+ * Renders the report as a PowerPoint deck (16:9) with native tables and
+ * charts and the slides' notes as speaker notes. The same report gives the
+ * same bytes: dates come from `report.generatedAt`, never from the clock.
+ *
+ * @example
+ * const bytes = await Effect.runPromise(renderPptx(report))
+ */
+export const renderPptx = (
+  report: Report,
+  options: RenderPptxOptions = {},
+): Effect.Effect<Uint8Array, RenderError> =>
+  Effect.gen(function* () {
+    const generatedAt = yield* generatedAtOf(report)
+    const progress = options.progress ?? silentProgress
+    return yield* Effect.tryPromise({
+      try: async () => normalizeDeck(await buildDeck(report, progress), generatedAt),
+      catch: (cause) =>
+        new RenderError({
+          format: FORMAT,
+          message: `could not write the PowerPoint deck: ${cause instanceof Error ? cause.message : String(cause)}`,
+          cause,
+        }),
+    })
+  })
