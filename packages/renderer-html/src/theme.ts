@@ -58,7 +58,11 @@ export const resolveTheme = (overrides: Partial<HtmlTheme> = {}): HtmlTheme => {
   const theme: HtmlTheme = { ...defaultTheme, ...overrides }
 
   for (const [key, value] of Object.entries(theme)) {
-    if (key === "fontFamily") {
+    if (!(key in defaultTheme)) {
+      throw new RangeError(
+        `theme.${key} is not a theme setting; known: ${Object.keys(defaultTheme).join(", ")}`,
+      )
+    } else if (key === "fontFamily") {
       if (!FONT_FAMILY.test(value as string))
         throw new RangeError(`theme.fontFamily is not a plain font list: ${value}`)
     } else if (Array.isArray(value)) {

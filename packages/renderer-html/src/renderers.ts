@@ -1,0 +1,118 @@
+import {
+  defineRenderer,
+  type OutputFile,
+  type RenderContext,
+  RenderError,
+  type RendererDefinition,
+  type Report,
+} from "@ambu/core"
+import { Effect } from "effect"
+import { type ChromiumOptions, messageOf, withChromium } from "./browser/chromium.js"
+import { openReportPage, type PageStats, printPdf, screenshotSlides } from "./browser/report-page.js"
+import { type HtmlOptions, renderHtml } from "./html/render-html.js"
+import type { HtmlTheme } from "./theme.js"
+
+export type DocumentFormat = "html" | "pdf" | "png"
+
+export interface DocumentOptions extends HtmlOptions, ChromiumOptions {
+  /** The output's base name: `report` gives `report.html`, `report.pdf`. */
+  readonly baseName?: string
+}
+
+export interface RenderedDocuments {
+  readonly files: ReadonlyArray<OutputFile>
+  /** What the browser saw; empty when only HTML was asked for. */
+  readonly pageStats: PageStats
+}
+
+/**
+ * Renders the report in several formats with one browser launch: the HTML
+ * once, then the PDF and the slide PNGs from the same open page. Fails with
+ * a RenderError when the page tried any request, since the files would then
+ * miss whatever it wanted to load.
+ */
+export const renderDocuments = (
+  report: Report,
+  formats: ReadonlyArray<DocumentFormat>,
+  options: DocumentOptions = {},
+): Effect.Effect<RenderedDocuments, RenderError> =>
+  Effect.gen(function* () {
+    const baseName = options.baseName ?? "report"
+    const firstFormat = formats[0] ?? "html"
+    const html = yield* Effect.try({
+      try: () => renderHtml(report, options),
+      catch: (cause) =>
+        new RenderError({ format: firstFormat, message: `${firstFormat}: ${messageOf(cause)}`, cause }),
+    })
+    const htmlFiles: OutputFile[] = formats.includes("html")
+      ? [{ path: `${baseName}.html`, content: html }]
+      : []
+
+    if (!formats.includes("pdf") && !formats.includes("png")) {
+      return { files: htmlFiles, pageStats: { abortedRequests: [], consoleErrors: [] } }
+    }
+
+    const browserFormat = formats.includes("pdf") ? "pdf" : "png"
+    return yield* withChromium(browserFormat, options, (browser) =>
+      Effect.gen(function* () {
+        const { page, stats } = yield* openReportPage(browser, html, browserFormat)
+        const pdf = formats.includes("pdf")
+          ? [{ path: `${baseName}.pdf`, content: yield* printPdf(page) }]
+          : []
+        const pngs = formats.includes("png") ? (yield* screenshotSlides(page)).map(slidePng) : []
+
+        const pageStats = stats()
+        if (pageStats.abortedRequests.length > 0) {
+          return yield* new RenderError({
+            format: browserFormat,
+            message:
+              `${browserFormat}: the page tried ${pageStats.abortedRequests.length} request(s), which were blocked ` +
+              `(first: ${pageStats.abortedRequests[0]}); the HTML is not self-contained`,
+          })
+        }
+        return { files: [...htmlFiles, ...pdf, ...pngs], pageStats }
+      }),
+    )
+  })
+
+const slidePng = (content: Uint8Array, index: number): OutputFile => ({
+  path: `png/slide-${String(index + 1).padStart(2, "0")}.png`,
+  content,
+})
+
+/** Reads this package's options from the deck configuration's renderer options. */
+export const documentOptionsFrom = (context: RenderContext): DocumentOptions => {
+  const { chromiumPath, theme } = context.options
+  return {
+    baseName: context.baseName,
+    ...(typeof chromiumPath === "string" ? { chromiumPath } : {}),
+    ...(typeof theme === "object" && theme !== null ? { theme: theme as Partial<HtmlTheme> } : {}),
+  }
+}
+
+const rendererFor = (format: DocumentFormat, description: string): RendererDefinition =>
+  defineRenderer({
+    format,
+    description,
+    render: (report, context) =>
+      Effect.gen(function* () {
+        context.progress.step(`${format}: rendering ${report.slides.length} slides`)
+        const { files } = yield* renderDocuments(report, [format], documentOptionsFrom(context))
+        return files
+      }),
+  })
+
+/** `report.html`: one self-contained page, no request leaves it. */
+export const htmlRenderer = rendererFor("html", "One self-contained HTML file with a 16:9 section per slide")
+
+/** `report.pdf`: one page per slide, printed by headless Chromium. */
+export const pdfRenderer = rendererFor(
+  "pdf",
+  "PDF with one 16:9 page per slide, printed by headless Chromium",
+)
+
+/** `png/slide-01.png` …: one 1600×900 image per slide, by headless Chromium. */
+export const pngRenderer = rendererFor("png", "One 1600×900 PNG per slide, captured by headless Chromium")
+
+/** The renderers of this package, for the CLI's plugin list. */
+export const htmlRenderers: ReadonlyArray<RendererDefinition> = [htmlRenderer, pdfRenderer, pngRenderer]
