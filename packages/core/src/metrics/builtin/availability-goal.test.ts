@@ -163,6 +163,14 @@ describe("availability-goal compute", () => {
     expect(lenient.goalShare).toBe(0.85)
   })
 
+  it("flags used cases that rest on an ambiguous dispatch or arrival time", () => {
+    const base = buildTestDataSet({ missions: missions.slice(0, 4) }) // C1, J2, J3: all used
+    // C1: dispatch ambiguous (bit 1) → flagged; J2: call answered only (bit 0) → not; J3: arrival (bit 3) → flagged
+    const ambiguousMask = Uint8Array.from([0b10, 0b1, 0b1000])
+    const data: DataSet = { ...base, cases: { ...base.cases, ambiguousMask } }
+    expect(run(data).output.quality).toMatchObject({ used: 3, ambiguousLocalTimes: 2 })
+  })
+
   it("rejects a goal outside 0–1", () => {
     const exit = Effect.runSyncExit(
       availabilityGoal.run({ dataset, period: Q1_2025, previousPeriod: null }, { goalShare: 90 }),

@@ -95,6 +95,14 @@ describe("start-interval compute", () => {
     })
   })
 
+  it("flags used missions that rest on an ambiguous dispatch or en-route time", () => {
+    const base = buildTestDataSet({ missions: missions.slice(0, 3) }) // M1, M2, A: all used
+    // M1: en route ambiguous (bit 2) → flagged; M2: arrival only (bit 3) → not; A: dispatch (bit 1) → flagged
+    const ambiguousMask = Uint8Array.from([0b100, 0b1000, 0b10])
+    const data: DataSet = { ...base, missions: { ...base.missions, ambiguousMask } }
+    expect(run(data).output.quality).toMatchObject({ used: 3, ambiguousLocalTimes: 2 })
+  })
+
   it("follows the threshold parameter", () => {
     // At 100 s, M2 and B (91 s) are within too: Malmö 3 of 3, Lund 1 of 1.
     const result = resultOf(run(dataset, { thresholdSeconds: 100 }))

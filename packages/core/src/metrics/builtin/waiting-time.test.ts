@@ -162,6 +162,14 @@ describe("waiting-time compute", () => {
     expect(result.wholeRegion).toEqual({ cases: 6, under: 5, share: 5 / 6 })
   })
 
+  it("flags used cases that rest on an ambiguous call-answered or arrival time, not on other fields", () => {
+    const base = buildTestDataSet({ missions: missions.slice(0, 4) }) // C1, C2, C3: all used
+    // C1: arrival ambiguous (bit 3) → flagged; C2: only en route (bit 2) → not; C3: call answered (bit 0) → flagged
+    const ambiguousMask = Uint8Array.from([0b1000, 0b100, 0b1])
+    const data: DataSet = { ...base, cases: { ...base.cases, ambiguousMask } }
+    expect(run(data).output.quality).toMatchObject({ used: 3, ambiguousLocalTimes: 2 })
+  })
+
   it("gives a district without cases a zero count and no share", () => {
     const onlyC1 = buildTestDataSet({ missions: missions.slice(0, 2) })
     const result = resultOf(run(onlyC1))
