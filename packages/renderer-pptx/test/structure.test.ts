@@ -1,0 +1,231 @@
+import { HOSTILE_NAME, reportFixture } from "@ambu/core/testing"
+import JSZip from "jszip"
+import { beforeAll, describe, expect, it } from "vitest"
+import {
+  type Deck,
+  relsPathOf,
+  renderDeck,
+  resolveTarget,
+  runTexts,
+  slidePaths,
+  tableCells,
+} from "./support/deck.js"
+import { chartSlide, durationChart, longTableSlide, reportWith } from "./support/reports.js"
+import { attributesOf, decodeEntities, xmlProblems } from "./support/xml.js"
+
+let deck: Deck
+
+beforeAll(async () => {
+  deck = await renderDeck(reportFixture)
+})
+
+/** The chart parts a slide's rels point to. */
+const chartsOf = (d: Deck, slide: string): ReadonlyArray<string> => {
+  const rels = d.text(relsPathOf(slide))
+  return attributesOf(rels, "Relationship", "Target")
+    .map((target) => resolveTarget(relsPathOf(slide), target))
+    .filter((path) => path.startsWith("ppt/charts/"))
+}
+
+describe("package structure", () => {
+  it("has well-formed XML in every .xml and .rels part", () => {
+    const parts = deck.paths.filter((path) => /\.(xml|rels)$/.test(path))
+    expect(parts.length).toBeGreaterThan(20)
+    const problems = parts.flatMap((path) => xmlProblems(deck.text(path), path))
+    expect(problems).toEqual([])
+  })
+
+  it("resolves every internal relationship target to a part", () => {
+    const missing = deck.paths
+      .filter((path) => path.endsWith(".rels"))
+      .flatMap((rels) => {
+        const xml = deck.text(rels)
+        const internal = [...xml.matchAll(/<Relationship\b[^>]*>/g)].filter(
+          (match) => !/TargetMode="External"/.test(match[0]),
+        )
+        return internal
+          .map((match) => resolveTarget(rels, /Target="([^"]*)"/.exec(match[0])![1]!))
+          .filter((target) => !deck.binary.has(target))
+          .map((target) => `${rels} -> ${target}`)
+      })
+    expect(missing).toEqual([])
+  })
+
+  it("gives every part a content type, by Override or by Default extension", () => {
+    const types = deck.text("[Content_Types].xml")
+    const overrides = new Set(attributesOf(types, "Override", "PartName"))
+    const defaults = new Set(attributesOf(types, "Default", "Extension").map((ext) => ext.toLowerCase()))
+    const uncovered = deck.paths
+      .filter((path) => path !== "[Content_Types].xml")
+      .filter((path) => !overrides.has(`/${path}`) && !defaults.has(path.split(".").pop()!.toLowerCase()))
+    expect(uncovered).toEqual([])
+  })
+
+  it("embeds a workbook for every chart, referenced from the chart's rels", async () => {
+    const charts = deck.paths.filter((path) => /^ppt\/charts\/chart\d+\.xml$/.test(path))
+    // The fixture has two charts: the stacked bars of slide 2 and the line chart of slide 3.
+    expect(charts).toEqual(["ppt/charts/chart1.xml", "ppt/charts/chart2.xml"])
+    for (const chart of charts) {
+      const rels = relsPathOf(chart)
+      const targets = attributesOf(deck.text(rels), "Relationship", "Target").map((t) =>
+        resolveTarget(rels, t),
+      )
+      const workbook = targets.find((target) => /^ppt\/embeddings\/.+\.xlsx$/.test(target))
+      expect(workbook, chart).toBeDefined()
+      const xlsx = await JSZip.loadAsync(deck.binary.get(workbook!)!)
+      expect(xlsx.file("xl/worksheets/sheet1.xml"), workbook).not.toBeNull()
+    }
+  })
+
+  it("has one slide per model slide (the fixture has no long table)", () => {
+    expect(slidePaths(deck)).toHaveLength(reportFixture.slides.length)
+    expect(attributesOf(deck.text("ppt/presentation.xml"), "p:sldId", "r:id")).toHaveLength(6)
+  })
+
+  it("is 16:9 wide: 13.333 × 7.5 in", () => {
+    const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec(deck.text("ppt/presentation.xml"))
+    // 13.333 in × 914400 EMU/in = 12 192 000 EMU; 7.5 in = 6 858 000 EMU.
+    expect([Number(size![1]), Number(size![2])]).toEqual([12192000, 6858000])
+  })
+
+  it("puts each model slide's notes into its slide's speaker notes", () => {
+    const slides = slidePaths(deck)
+    reportFixture.slides.forEach((modelSlide, index) => {
+      if (modelSlide.notes === "") return
+      const rels = relsPathOf(slides[index]!)
+      const notes = attributesOf(deck.text(rels), "Relationship", "Target")
+        .map((target) => resolveTarget(rels, target))
+        .find((path) => path.startsWith("ppt/notesSlides/"))
+      expect(notes, modelSlide.id).toBeDefined()
+      expect(runTexts(deck.text(notes!)).join("\n")).toContain(modelSlide.notes)
+    })
+  })
+})
+
+describe("content", () => {
+  it("escapes the hostile name in slide XML and never writes it as markup", () => {
+    const slides = slidePaths(deck).map((path) => deck.text(path))
+    const all = slides.join("\n")
+    expect(all).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Ö&quot; =cmd")
+    expect(all).not.toContain("<script")
+    // Slide 4 (table) and slide 5 (map as a table) both show it as text.
+    expect(runTexts(slides[3]!)).toContain(HOSTILE_NAME)
+    expect(runTexts(slides[4]!)).toContain(HOSTILE_NAME)
+  })
+
+  it("draws tables as native tables with the group header spanning its columns", () => {
+    const slide4 = deck.text(slidePaths(deck)[3]!)
+    expect(slide4).toContain("<a:tbl>")
+    // "Ambulansdistrikt" groups the columns 1, 2 and Externa.
+    expect(slide4).toMatch(/<a:tc gridSpan="3"[^>]*>.*?<a:t>Ambulansdistrikt<\/a:t>/)
+    // Kommun, Totalt and Andel eget distrikt span both header rows.
+    expect(slide4.match(/<a:tc rowSpan="2"/g)).toHaveLength(3)
+  })
+
+  it("marks own-district cells grey, over-goal values with ▲ and suppressed counts with *", () => {
+    const slides = slidePaths(deck).map((path) => deck.text(path))
+    // Malmö's 90 and the subtotal's 93 are own-district (BFBFBF); the suppressed 3 too.
+    const grey = tableCells(slides[3]!).filter((cell) => cell.fill === "BFBFBF")
+    expect(grey.map((cell) => cell.text)).toEqual(["90", "3 *", "93"])
+    expect(runTexts(slides[3]!)).toContain("* = litet antal, redovisas inte vid publicering")
+    // The map's Söderby stand-in (the hostile name) is over its goal: 20:00.
+    expect(runTexts(slides[4]!)).toContain("▲ 20:00")
+    expect(runTexts(slides[4]!)).toContain("▲ = målet nås inte")
+    // The key figure 89,9 % misses its goal.
+    expect(runTexts(slides[2]!)).toContain("▲ 89,9\u00a0%")
+  })
+
+  it("shows the error block as a visible notice", () => {
+    const texts = runTexts(deck.text(slidePaths(deck)[5]!))
+    expect(texts).toContain('Måttet "p90" kunde inte beräknas: division by zero')
+    expect(texts).toContain("⚠ Kunde inte tas fram")
+  })
+
+  it("draws stacked bars with a count axis format", () => {
+    const chart = deck.text("ppt/charts/chart1.xml")
+    expect(chart).toContain("<c:barChart>")
+    expect(chart).toContain('<c:grouping val="stacked"/>')
+    expect(chart).toMatch(/<c:valAx>.*<c:numFmt formatCode="#,##0"/s)
+    // Prio 1 values as in the model: 450, 410, 470.
+    expect(chart).toMatch(
+      /<c:v>Prio 1<\/c:v>.*?<c:val>.*?<c:pt idx="0"><c:v>450<\/c:v><\/c:pt><c:pt idx="1"><c:v>410<\/c:v><\/c:pt><c:pt idx="2"><c:v>470<\/c:v>/,
+    )
+  })
+
+  it("draws the line chart with its goal as a dashed series, and a null as a gap", async () => {
+    const chart = deck.text("ppt/charts/chart2.xml")
+    expect(chart.match(/<c:lineChart>/g)).toHaveLength(2)
+    expect(chart).toContain("<c:v>Mål 90 %</c:v>")
+    expect(chart).toContain('<a:prstDash val="dash"/>')
+    expect(chart).toMatch(/<c:valAx>.*<c:numFmt formatCode="0.0%"/s)
+    expect(chart).toContain('<c:dispBlanksAs val="gap"/>')
+    // Sydväst is [0.95, null, 0.93]: points 0 and 2 only, of 3.
+    const sydvast = /<c:v>Sydväst<\/c:v>.*?<c:val>(.*?)<\/c:val>/.exec(chart)![1]!
+    expect(sydvast).toContain('<c:ptCount val="3"/>')
+    expect([...sydvast.matchAll(/<c:pt idx="(\d+)">/g)].map((m) => m[1])).toEqual(["0", "2"])
+
+    // In the workbook Sydväst is column C; its February cell (row 3) is empty, not 0.
+    const xlsx = await JSZip.loadAsync(deck.binary.get("ppt/embeddings/Microsoft_Excel_Worksheet2.xlsx")!)
+    const sheet = await xlsx.file("xl/worksheets/sheet1.xml")!.async("string")
+    expect(sheet).toContain('<c r="C2"><v>0.95</v></c>')
+    expect(sheet).not.toContain('<c r="C3">')
+    expect(sheet).toContain('<c r="C4"><v>0.93</v></c>')
+  })
+
+  it("plots durations as minutes on a bar + line combo with the goal", async () => {
+    const d = await renderDeck(reportWith([chartSlide(durationChart)]))
+    const chart = d.text(chartsOf(d, slidePaths(d)[0]!)[0]!)
+    expect(chart).toContain("<c:barChart>")
+    expect(chart).toContain("<c:lineChart>")
+    // 600 s = 10 min, 1230 s = 20.5 min; the goal 1080 s = 18 min on every category.
+    const median = /<c:v>Median<\/c:v>.*?<c:val>(.*?)<\/c:val>/.exec(chart)![1]!
+    expect([...median.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])).toEqual(["10", "20.5"])
+    const goal = /<c:v>Mål 18 min<\/c:v>.*?<c:val>(.*?)<\/c:val>/.exec(chart)![1]!
+    expect([...goal.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])).toEqual(["18", "18", "18"])
+    expect(chart).toContain("<a:t>Mediantid (min)</a:t>")
+    expect(chart).toMatch(/<c:valAx>.*<c:numFmt formatCode="0.0"/s)
+  })
+})
+
+describe("long tables", () => {
+  /*
+   * At 10 pt a one-line row is 10 × 1.2 / 72 + 0.06 = 0.2267 in. The content
+   * area is 5.7 in; the caption takes 12 × 1.2 / 72 + 0.1 = 0.3 in and the
+   * header row 0.2267 in, leaving 5.1733 in: 22 rows per slide
+   * (22 × 0.2267 = 4.99, 23 × 0.2267 = 5.21). At 9 pt 50 rows need
+   * 51 × 0.21 = 10.7 in, so the table is split: 22 + 22 + 6 rows.
+   */
+  it("continues a 50-row table on three slides with the header repeated and (forts.) in the title", async () => {
+    const d = await renderDeck(reportWith([longTableSlide(50)]))
+    const slides = slidePaths(d).map((path) => d.text(path))
+    expect(slides).toHaveLength(3)
+
+    const rowsPerSlide = slides.map((xml) => (xml.match(/<a:tr /g) ?? []).length)
+    expect(rowsPerSlide).toEqual([23, 23, 7])
+    for (const xml of slides) expect(runTexts(xml)).toContain("Station")
+
+    const titles = slides.map((xml) => runTexts(xml)[0])
+    expect(titles).toEqual([
+      "Antal uppdrag per station",
+      "Antal uppdrag per station (forts.)",
+      "Antal uppdrag per station (forts.)",
+    ])
+    expect(runTexts(slides[2]!)).toContain("Station 50")
+  })
+
+  it("keeps a 24-row table on one slide at a smaller font", async () => {
+    // 25 rows at 9 pt: 25 × 0.21 = 5.25 in ≤ 5.7 − 0.3 = 5.4 in.
+    const d = await renderDeck(reportWith([longTableSlide(24)]))
+    const slides = slidePaths(d)
+    expect(slides).toHaveLength(1)
+    expect(d.text(slides[0]!)).toContain('sz="900"')
+  })
+
+  it("repeats the speaker notes on continuation slides", async () => {
+    const d = await renderDeck(reportWith([longTableSlide(50)]))
+    const notes = d.paths.filter((path) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(path))
+    expect(notes).toHaveLength(3)
+    for (const path of notes)
+      expect(decodeEntities(d.text(path))).toContain("Station = resursens hemmastation.")
+  })
+})
