@@ -1,0 +1,265 @@
+import { Effect, Result } from "effect"
+import { describe, expect, it } from "vitest"
+import { z } from "zod"
+import { DEFAULT_DECK } from "../deck/deck-entry.js"
+import { defineMetric, type MetricEntry } from "../metrics/metric.js"
+import { definePlugin } from "../plugin/plugin.js"
+import { buildRegistry } from "../plugin/registry.js"
+import { defineRenderer } from "../plugin/renderer.js"
+import { applyDeckConfig, checkConfiguredTexts } from "./apply-config.js"
+import type { ConfigError } from "./config-error.js"
+import type { DeckConfig } from "./deck-config.js"
+import { parseDeckConfig } from "./parse-config.js"
+
+const FILE = "/work/deck/ambu.config.json"
+
+/** A metric that only needs to be registered: its parameters are what these tests check. */
+const stubMetric = (id: string, params: z.ZodType<unknown>, views: ReadonlyArray<string> = []): MetricEntry =>
+  defineMetric({
+    id,
+    title: { sv: id, en: id },
+    description: { sv: "", en: "" },
+    params,
+    compute: () => Effect.die("not run in these tests"),
+    views: Object.fromEntries(["default", ...views].map((v) => [v, () => []])) as {
+      default: () => never[]
+    },
+  })
+
+const goal = stubMetric(
+  "availability-goal",
+  z.object({
+    goalShare: z.number().min(0).max(1).default(0.9),
+    goalSeconds: z.number().positive().default(1200),
+  }),
+)
+const borderless = stubMetric(
+  "borderless-dispatch",
+  z.object({ priority: z.number().int().min(1).max(3).default(1) }),
+)
+const median = stubMetric("median-response", z.object({ regionGoalSeconds: z.number().default(720) }), [
+  "map",
+])
+const p90 = stubMetric("p90-response", z.object({}))
+
+const registry = Effect.runSync(
+  buildRegistry([
+    definePlugin({
+      name: "@ambu/core",
+      metrics: [goal, borderless, median],
+      renderers: [defineRenderer({ format: "json", description: "", render: () => Effect.succeed([]) })],
+    }),
+    definePlugin({ name: "@ambu/plugin-p90", metrics: [p90], slides: [{ metric: "p90-response" }] }),
+  ]),
+)
+
+const parseFailure = (value: unknown): string => {
+  const result = Effect.runSync(Effect.result(parseDeckConfig(value, FILE)))
+  if (Result.isSuccess(result)) throw new Error("expected the configuration to be refused")
+  return result.failure.message
+}
+
+const apply = (config: DeckConfig) => Effect.runSync(Effect.result(applyDeckConfig(config, registry, FILE)))
+
+const applyFailure = (config: DeckConfig): ConfigError => {
+  const result = apply(config)
+  if (Result.isSuccess(result)) throw new Error("expected the configuration to be refused")
+  return result.failure
+}
+
+const applied = (config: DeckConfig) => {
+  const result = apply(config)
+  if (Result.isFailure(result)) throw new Error(result.failure.message)
+  return result.success
+}
+
+describe("parseDeckConfig", () => {
+  it("accepts every key", () => {
+    const config = {
+      $schema: "./node_modules/@ambu/core/schema/ambu.config.schema.json",
+      language: "en",
+      slides: [{ builtin: "title" }, { metric: "p90-response", key: "p90", params: {}, view: "default" }],
+      metrics: { "availability-goal": { goalShare: 0.85 } },
+      texts: { "waiting-time": "One paragraph.", "p90-response": ["First.", "Second."] },
+      theme: { accent: "#00507a", font: "Arial" },
+      renderers: { html: { pageNumbers: false } },
+      plugins: ["./plugins/p90.mjs", "@ambu/plugin-tables"],
+    }
+    expect(Effect.runSync(parseDeckConfig(config, FILE))).toEqual(config)
+  })
+
+  it("refuses an unknown key, naming the file and listing the known keys", () => {
+    const message = parseFailure({ langauge: "sv" })
+    expect(message).toContain(FILE)
+    expect(message).toContain('unknown key "langauge"; known keys: language, slides, metrics, texts, theme')
+  })
+
+  it("names the key of a wrong value", () => {
+    const message = parseFailure({ language: "de" })
+    expect(message).toContain("→ at language")
+    expect(message).toContain('"sv"|"en"')
+  })
+
+  it("checks the theme's colour and keys", () => {
+    const message = parseFailure({ theme: { accent: "red", fontFamily: "Arial" } })
+    expect(message).toContain("must be a colour written #rrggbb")
+    expect(message).toContain("→ at theme.accent")
+    expect(message).toContain('unknown key "fontFamily"; known keys: accent, font')
+  })
+
+  it("catches a typo in a slide entry", () => {
+    const message = parseFailure({ slides: [{ builtin: "title" }, { metric: "waiting-time", kye: "w" }] })
+    expect(message).toContain('unknown key "kye"; known keys: metric, key, params, view')
+    expect(message).toContain("→ at slides[1]")
+  })
+
+  it("says what a slide entry may be", () => {
+    const message = parseFailure({ slides: [{ builtin: "map" }] })
+    expect(message).toContain('a slide is { "builtin": "title" }')
+    expect(message).toContain("→ at slides[0]")
+  })
+
+  it("refuses a text that is not paragraphs", () => {
+    const message = parseFailure({ texts: { "waiting-time": 3 } })
+    expect(message).toContain("must be a paragraph or a list of paragraphs")
+    expect(message).toContain(`→ at texts["waiting-time"]`)
+  })
+
+  it("refuses a configuration that is not an object", () => {
+    expect(parseFailure([])).toContain("expected object, received array")
+  })
+})
+
+describe("applyDeckConfig", () => {
+  it("without slides, runs the default deck with the plugin's slide before the data-quality slide", () => {
+    const { deck } = applied({})
+    expect(deck).toEqual([
+      ...DEFAULT_DECK.slice(0, -1),
+      { metric: "p90-response" },
+      { builtin: "data-quality" },
+    ])
+  })
+
+  it("merges parameters of a metric id into every entry of that metric", () => {
+    const { deck } = applied({ metrics: { "availability-goal": { goalShare: 0.85 } } })
+    expect(deck.filter((e) => "metric" in e && e.metric === "availability-goal")).toEqual([
+      { metric: "availability-goal", params: { goalShare: 0.85 } },
+    ])
+  })
+
+  it("lets an entry's key override its metric id, which overrides the entry's own parameters", () => {
+    // Entry p2 starts at priority 2; the metric id sets 3 for all; the key p1 sets 1 again for p1 only.
+    const { deck } = applied({
+      slides: [
+        { metric: "borderless-dispatch", key: "bd-p1", params: { priority: 2 } },
+        { metric: "borderless-dispatch", key: "bd-p2", params: { priority: 2 } },
+      ],
+      metrics: { "borderless-dispatch": { priority: 3 }, "bd-p1": { priority: 1 } },
+    })
+    expect(deck).toEqual([
+      { metric: "borderless-dispatch", key: "bd-p1", params: { priority: 1 } },
+      { metric: "borderless-dispatch", key: "bd-p2", params: { priority: 3 } },
+    ])
+  })
+
+  it("refuses an unknown metric id or key in metrics, listing the known ones", () => {
+    const error = applyFailure({ metrics: { "availabilty-goal": { goalShare: 0.85 } } })
+    expect(error._tag).toBe("ConfigError")
+    expect(error.file).toBe(FILE)
+    expect(error.message).toContain('metrics."availabilty-goal": no metric or deck entry is called so')
+    expect(error.message).toContain(
+      'metric ids: "availability-goal", "borderless-dispatch", "median-response", "p90-response"',
+    )
+    expect(error.message).toContain('deck-entry keys: "missions-per-month"')
+    expect(error.message).toContain('"borderless-dispatch-p2"')
+  })
+
+  it("checks parameters against the metric's own schema, naming the metric and the parameter", () => {
+    const { message } = applyFailure({ metrics: { "availability-goal": { goalShare: 85 } } })
+    expect(message).toContain(
+      'metrics."availability-goal": metric "availability-goal" parameter "goalShare":',
+    )
+    expect(message).toContain("<=1")
+  })
+
+  it("refuses a parameter the metric does not have, listing its parameters", () => {
+    const { message } = applyFailure({ metrics: { "availability-goal": { goalshare: 0.85 } } })
+    expect(message).toContain('metric "availability-goal" has no parameter "goalshare"')
+    expect(message).toContain('its parameters: "goalShare", "goalSeconds"')
+  })
+
+  it("names the deck-entry key a bad parameter came from", () => {
+    const { message } = applyFailure({ metrics: { "borderless-dispatch-p2": { priority: 7 } } })
+    expect(message).toContain(
+      'metrics."borderless-dispatch-p2": metric "borderless-dispatch" parameter "priority":',
+    )
+  })
+
+  it("checks parameters of a loaded metric that the configured deck does not show", () => {
+    const { message } = applyFailure({
+      slides: [{ builtin: "title" }],
+      metrics: { "availability-goal": { goalSeconds: -1 } },
+    })
+    expect(message).toContain(
+      'metrics."availability-goal": metric "availability-goal" parameter "goalSeconds":',
+    )
+  })
+
+  it("refuses a slide of a metric no plugin provides, or a view it lacks", () => {
+    const { message } = applyFailure({
+      slides: [{ metric: "p95-response" }, { metric: "median-response", view: "chart" }],
+    })
+    expect(message).toContain(
+      'slides[0]: no plugin provides metric "p95-response"; known metrics: "availability-goal"',
+    )
+    expect(message).toContain(
+      'slides[1]: metric "median-response" has no view "chart"; its views: "default", "map"',
+    )
+  })
+
+  it("reports every problem at once", () => {
+    const { message } = applyFailure({
+      slides: [{ metric: "nope" }],
+      renderers: { htlm: {} },
+      metrics: { "availability-goal": { goalShare: 2 } },
+    })
+    expect(message.split("\n").filter((line) => line.startsWith("  ✖ "))).toHaveLength(3)
+  })
+
+  it("refuses options for an output format no plugin provides", () => {
+    const { message } = applyFailure({ renderers: { htlm: { x: 1 } } })
+    expect(message).toContain(
+      'renderers."htlm": no plugin provides this output format; known formats: "json"',
+    )
+  })
+
+  it("passes the theme and each format's options to the renderers", () => {
+    const { rendererOptions } = applied({ theme: { accent: "#112233" }, renderers: { json: { indent: 4 } } })
+    expect(rendererOptions).toEqual({ json: { theme: { accent: "#112233" }, indent: 4 } })
+  })
+
+  it("turns a one-paragraph text into a list and keeps the language", () => {
+    const run = applied({ language: "en", texts: { a: "One.", b: ["Two.", "Three."] } })
+    expect(run.texts).toEqual({ a: ["One."], b: ["Two.", "Three."] })
+    expect(run.language).toBe("en")
+  })
+})
+
+describe("checkConfiguredTexts", () => {
+  it("passes texts of slides the report has", () => {
+    expect(
+      Effect.runSync(Effect.result(checkConfiguredTexts({ a: [] }, [{ id: "a" }, { id: "b" }], FILE))),
+    ).toEqual(Result.succeed(undefined))
+  })
+
+  it("refuses a text for a slide id the report lacks, listing the ids", () => {
+    const result = Effect.runSync(
+      Effect.result(
+        checkConfiguredTexts({ "waiting-tme": [] }, [{ id: "title" }, { id: "waiting-time" }], FILE),
+      ),
+    )
+    expect(Result.isFailure(result) && result.failure.message).toBe(
+      `${FILE}: texts: no slide has the id "waiting-tme"; the slide ids of this report: "title", "waiting-time"`,
+    )
+  })
+})
