@@ -6,10 +6,10 @@
  * of typed blocks; renderers (JSON here, HTML and PPTX in their packages,
  * plugins) write the report model to files.
  */
+export * from "./config/index.js"
 export * from "./dataset/builder.js"
 export type * from "./dataset/data-set.js"
 export type * from "./dataset/records.js"
-export * from "./config/index.js"
 export { assumptionSentences } from "./deck/assumption-sentences.js"
 export { type BuildReportOptions, buildReport, deckWithPluginSlides } from "./deck/build-report.js"
 export { DEFAULT_DECK, type DeckEntry } from "./deck/deck-entry.js"
