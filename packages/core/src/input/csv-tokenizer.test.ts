@@ -44,6 +44,13 @@ describe("CsvTokenizer", () => {
     expect(records.map((r) => r.line)).toEqual([1, 2, 4])
   })
 
+  it("counts a CR that ends one quoted field and an LF that starts the next as two line breaks", () => {
+    // Lines: 1 a,b  2 "x  3 ","  4 y"  5 c,d. The CR and LF are not one CRLF: a quote stands between.
+    const records = tokenize('a,b\n"x\r","\ny"\nc,d')
+    expect(records.map((r) => r.line)).toEqual([1, 2, 5])
+    expect(records[1]!.fields).toEqual(["x\r", "\ny"])
+  })
+
   it('reads "" inside quotes as one quote', () => {
     expect(tokenize('"he said ""hi""",x')[0]!.fields).toEqual(['he said "hi"', "x"])
   })
