@@ -17,7 +17,7 @@ export interface RendererLabels {
 const LABELS: Readonly<Record<Language, RendererLabels>> = {
   sv: {
     overGoal: "över målet",
-    suppressed: "dolt värde (få fall)",
+    suppressed: "dolt värde, få fall",
     noValue: "Värde saknas",
     slide: "Bild",
     of: "av",
@@ -26,7 +26,7 @@ const LABELS: Readonly<Record<Language, RendererLabels>> = {
   },
   en: {
     overGoal: "over goal",
-    suppressed: "hidden value (few cases)",
+    suppressed: "hidden value, few cases",
     noValue: "No value",
     slide: "Slide",
     of: "of",

@@ -19,10 +19,13 @@ export const NAVIGATION_SCRIPT = read("navigation.js").trim()
 // An own instance, so partials registered here never meet another library's.
 const handlebars = Handlebars.create()
 
-for (const file of readdirSync(new URL("blocks/", TEMPLATE_DIR))) {
-  if (file.endsWith(".hbs")) handlebars.registerPartial(file.slice(0, -4), read(`blocks/${file}`))
+// A partial's final newline would end up inside table cells and key figures.
+const partial = (name: string): string => read(name).replace(/\n$/, "")
+
+for (const file of readdirSync(new URL("blocks/", TEMPLATE_DIR)).sort()) {
+  if (file.endsWith(".hbs")) handlebars.registerPartial(file.slice(0, -4), partial(`blocks/${file}`))
 }
-handlebars.registerPartial("slide", read("slide.hbs"))
+handlebars.registerPartial("slide", partial("slide.hbs"))
 
 /** The whole page from its view (see `page-view.ts`). Data text goes through `{{ }}`, so it is escaped. */
 export const pageTemplate = handlebars.compile(read("page.hbs"), { strict: true, noEscape: false })
