@@ -6,8 +6,10 @@ import type { TableBlock } from "../../model/report-model.js"
 import { buildTestDataSet, type FixtureMission } from "../../testing/index.js"
 import { monthIndex } from "../../time/month.js"
 import type { MetricInput } from "../metric.js"
+import { median } from "../pipeline/statistics.js"
 import {
   computeSegmentTimes,
+  medianInPlace,
   SEGMENTS,
   type SegmentTimesGroup,
   type SegmentTimesResult,
@@ -186,6 +188,26 @@ describe("segment-times compute", () => {
   })
 })
 
+describe("medianInPlace", () => {
+  it("agrees with the sorting median, also on data full of ties, and keeps the values", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 300 }), (values) => {
+        const work = Float64Array.from(values)
+        expect(medianInPlace(work)).toBe(median(values))
+        expect([...work].sort((a, b) => a - b)).toEqual([...values].sort((a, b) => a - b))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it("takes the mean of the two middle values of an even count", () => {
+    // sorted 60, 75, 100, 1060: (75 + 100) / 2
+    expect(medianInPlace(Float64Array.of(1060, 75, 100, 60))).toBe(87.5)
+    expect(medianInPlace(Float64Array.of(5, 5, 5, 5))).toBe(5)
+    expect(medianInPlace(new Float64Array(0))).toBeNull()
+  })
+})
+
 describe("segment-times properties", () => {
   const codes = ["1233", "1280", "1287", "1281", "1285", "1283", "1284", "1290", "0780"]
   const arbitraryMission = fc.record({
@@ -224,8 +246,36 @@ describe("segment-times properties", () => {
           )
           expect(sq.used).toBe(result.region.segments[k]!.n)
           expect(sq.used + sq.leftOut.reduce((s, l) => s + l.count, 0)).toBe(expectedMissions)
-          const m = result.region.segments[k]!.medianSeconds
-          if (m !== null) expect(m).toBeGreaterThanOrEqual(0)
+        })
+
+        // Medians worked out independently: field positions of each segment's ends.
+        const ends = [
+          [0, 1],
+          [1, 2],
+          [2, 3],
+          [1, 3],
+          [3, 4],
+          [4, 5],
+          [5, 6],
+          [1, 6],
+        ] as const
+        const usable = (keep: (code: string) => boolean, k: number) =>
+          fixtures.flatMap((_, i) => {
+            const r = rows[i]!
+            if (r.priority !== 1 || !keep(r.code)) return []
+            const offsets = [...r.offsets]
+            offsets[1] ??= 0
+            const [from, to] = [offsets[ends[k]![0]], offsets[ends[k]![1]]]
+            return from === null || from === undefined || to === null || to === undefined || to < from
+              ? []
+              : [to - from]
+          })
+        SEGMENTS.forEach((_, k) => {
+          expect(result.region.segments[k]!.medianSeconds).toBe(median(usable((c) => c !== "0780", k)))
+          const d2 = result.districts[1]!.segments[k]!.medianSeconds
+          expect(d2).toBe(median(usable((c) => c === "1281" || c === "1285", k)))
+          const malmo = result.municipalities.find((m) => m.code === "1280")!
+          expect(malmo.segments[k]!.medianSeconds).toBe(median(usable((c) => c === "1280", k)))
         })
         expect(quality.considered).toBe(quality.used + quality.leftOut.reduce((s, l) => s + l.count, 0))
         expect(quality.considered).toBe(expectedMissions)

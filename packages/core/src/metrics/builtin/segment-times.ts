@@ -16,7 +16,6 @@ import {
 import { intervalSeconds } from "../pipeline/interval.js"
 import { slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
 import { QualityTally } from "../pipeline/quality.js"
-import { GroupedValues, median } from "../pipeline/statistics.js"
 
 /** A part of a mission between two of its timestamps. */
 export interface Segment {
@@ -145,40 +144,96 @@ const sortedReasons = (counts: ReadonlyMap<string, number>) =>
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([reason, count]) => ({ reason, count }))
 
-/** Collects each segment's usable values per caller municipality, and the quality accounts. */
-const collect = (dataset: DataSet, period: MetricInput["period"]) => {
+/**
+ * The median of `values`, found by selection rather than sorting because this
+ * metric takes 8 × 3 medians over up to every prio-1 mission. Reorders
+ * `values` in place (a caller passes a range it no longer needs in order).
+ */
+export const medianInPlace = (values: Float64Array): number | null => {
+  const n = values.length
+  if (n === 0) return null
+  const upper = n >> 1
+  selectInPlace(values, upper)
+  if (n % 2 === 1) return values[upper]!
+
+  // After selection everything before `upper` is <= it: the lower middle is their maximum.
+  let lower = values[0]!
+  for (let i = 1; i < upper; i++) if (values[i]! > lower) lower = values[i]!
+  return (lower + values[upper]!) / 2
+}
+
+/**
+ * Hoare-partition quickselect: afterwards `a[k]` holds the k-th smallest value,
+ * with values <= it before and >= it after. Equal values stop both scans, so
+ * data full of ties (whole seconds) still splits evenly.
+ */
+const selectInPlace = (a: Float64Array, k: number): void => {
+  let lo = 0
+  let hi = a.length - 1
+  while (hi > lo) {
+    const x = a[lo]!
+    const y = a[(lo + hi) >>> 1]!
+    const z = a[hi]!
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z)) // median of three
+
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while (a[i]! < pivot) i++
+      while (a[j]! > pivot) j--
+      if (i <= j) {
+        const t = a[i]!
+        a[i] = a[j]!
+        a[j] = t
+        i++
+        j--
+      }
+    }
+
+    if (k <= j) hi = j
+    else if (k >= i) lo = i
+    else return
+  }
+}
+
+/** The missions of the population and each segment's seconds for them (NaN where unusable). */
+const collect = (dataset: DataSet, period: MetricInput["period"], rank: Int32Array) => {
   const { missions } = dataset
-  const municipalityCount = dataset.geography.geography.municipalities.length
-  const values = SEGMENTS.map(() => new GroupedValues(municipalityCount))
+  const members = new Int32Array(missions.count)
+  const memberRank = new Int32Array(missions.count)
+  const seconds = SEGMENTS.map(() => new Float64Array(missions.count))
   const segmentReasons = SEGMENTS.map(() => new Map<string, number>())
-  const missionCounts = new Int32Array(municipalityCount)
   const tally = new QualityTally("missions")
   const columns = SEGMENTS.map((s) => ({
     from: missions.times[TIME_FIELD_INDEX[s.from]]!,
     to: missions.times[TIME_FIELD_INDEX[s.to]]!,
   }))
+  let size = 0
 
   for (let i = 0; i < missions.count; i++) {
     if (missions.priority[i] !== 1 || !inPeriod(period, missions.month[i]!)) continue
     const municipality = missions.municipalityRef[i]!
     if (municipality < 0) continue
-    if (missions.callerDistrict[i]! < 0) {
+    if (rank[municipality]! < 0) {
       tally.leave("municipality-without-district")
       continue
     }
 
-    missionCounts[municipality]! += 1
     let firstReason: string | null = null
     for (let s = 0; s < SEGMENTS.length; s++) {
       const segment = SEGMENTS[s]!
-      const seconds = intervalSeconds(columns[s]!.from[i]!, columns[s]!.to[i]!, segment.from, segment.to)
-      if (typeof seconds === "number") {
-        values[s]!.add(municipality, seconds)
+      const value = intervalSeconds(columns[s]!.from[i]!, columns[s]!.to[i]!, segment.from, segment.to)
+      if (typeof value === "number") {
+        seconds[s]![size] = value
       } else {
-        segmentReasons[s]!.set(seconds, (segmentReasons[s]!.get(seconds) ?? 0) + 1)
-        firstReason ??= seconds
+        seconds[s]![size] = Number.NaN
+        segmentReasons[s]!.set(value, (segmentReasons[s]!.get(value) ?? 0) + 1)
+        firstReason ??= value
       }
     }
+    members[size] = i
+    memberRank[size] = rank[municipality]!
+    size++
 
     // The population's account: a mission is "used" only when every segment
     // is; otherwise its first unusable segment names the reason. Each segment
@@ -187,20 +242,32 @@ const collect = (dataset: DataSet, period: MetricInput["period"]) => {
     else tally.leave(firstReason)
   }
 
-  return { values, segmentReasons, missionCounts, tally }
+  return {
+    size,
+    memberRank: memberRank.subarray(0, size),
+    seconds: seconds.map((v) => v.subarray(0, size)),
+    segmentReasons,
+    tally,
+  }
 }
 
-const groupOf = (
-  missions: number,
-  valuesPerSegment: ReadonlyArray<ArrayLike<number>>,
-): SegmentTimesGroup => ({
-  missions,
-  segments: SEGMENTS.map((s, k) => ({
-    segment: s.key,
-    medianSeconds: median(valuesPerSegment[k]!),
-    n: valuesPerSegment[k]!.length,
-  })),
-})
+/**
+ * One segment's usable values laid out by municipality rank, so that each
+ * municipality, each district and the region is one contiguous range:
+ * rank `r` owns `values[start[r] .. start[r + 1])`.
+ */
+const layOut = (seconds: Float64Array, memberRank: Int32Array, ranks: number) => {
+  const start = new Int32Array(ranks + 1)
+  for (let p = 0; p < seconds.length; p++) if (!Number.isNaN(seconds[p]!)) start[memberRank[p]! + 1]! += 1
+  for (let r = 0; r < ranks; r++) start[r + 1]! += start[r]!
+
+  const values = new Float64Array(start[ranks]!)
+  const next = start.slice(0, ranks)
+  for (let p = 0; p < seconds.length; p++) {
+    if (!Number.isNaN(seconds[p]!)) values[next[memberRank[p]!]!++] = seconds[p]!
+  }
+  return { values, start }
+}
 
 /** Computes the per-segment medians of prio-1 missions per municipality, district and region. */
 export const computeSegmentTimes = (
@@ -208,39 +275,54 @@ export const computeSegmentTimes = (
 ): MetricOutput<SegmentTimesResult> => {
   const { dataset } = input
   const geography = dataset.geography.geography
-  const { values, segmentReasons, missionCounts, tally } = collect(dataset, input.period)
 
-  const municipalities: SegmentTimesMunicipality[] = []
-  const districts: SegmentTimesDistrict[] = []
-  municipalitiesByDistrict(dataset).forEach((members, d) => {
-    const district = geography.districts[d]!
-    for (const m of members) {
-      const municipality = geography.municipalities[m]!
-      municipalities.push({
-        code: municipality.code,
-        name: municipality.name,
-        districtId: district.id,
-        ...groupOf(
-          missionCounts[m]!,
-          values.map((v) => v.values(m)),
-        ),
-      })
-    }
-    const districtMissions = members.reduce((sum, m) => sum + missionCounts[m]!, 0)
-    const districtValues = values.map((v) => members.flatMap((m) => v.values(m)))
-    districts.push({ id: district.id, name: district.name, ...groupOf(districtMissions, districtValues) })
+  // Municipalities ranked in district order; a municipality without a district has rank -1.
+  const groups = municipalitiesByDistrict(dataset)
+  const order = groups.flat()
+  const rank = new Int32Array(geography.municipalities.length).fill(-1)
+  order.forEach((m, r) => {
+    rank[m] = r
+  })
+  const { size, memberRank, seconds, segmentReasons, tally } = collect(dataset, input.period, rank)
+
+  const missionsPerRank = new Int32Array(order.length)
+  for (let p = 0; p < size; p++) missionsPerRank[memberRank[p]!]! += 1
+  const missionsIn = (from: number, to: number) =>
+    missionsPerRank.subarray(from, to).reduce((a, b) => a + b, 0)
+
+  // Medians of the smallest ranges first: each selection only reorders within
+  // its range, so the larger ranges around it keep the same values.
+  const layouts = seconds.map((v) => layOut(v, memberRank, order.length))
+  const groupOf = (from: number, to: number): SegmentTimesGroup => ({
+    missions: missionsIn(from, to),
+    segments: SEGMENTS.map((s, k) => {
+      const { values, start } = layouts[k]!
+      const range = values.subarray(start[from]!, start[to]!)
+      return { segment: s.key, n: range.length, medianSeconds: medianInPlace(range) }
+    }),
   })
 
-  const regionMissions = missionCounts.reduce((sum, n) => sum + n, 0)
-  const regionValues = values.map((v) => v.all())
+  const municipalities: SegmentTimesMunicipality[] = order.map((m, r) => {
+    const municipality = geography.municipalities[m]!
+    const districtId = geography.districts[dataset.geography.municipalityDistrict[m]!]!.id
+    return { code: municipality.code, name: municipality.name, districtId, ...groupOf(r, r + 1) }
+  })
+  let first = 0
+  const districts: SegmentTimesDistrict[] = groups.map((members, d) => {
+    const district = geography.districts[d]!
+    const group = groupOf(first, first + members.length)
+    first += members.length
+    return { id: district.id, name: district.name, ...group }
+  })
+
   const result: SegmentTimesResult = {
     segments: SEGMENTS.map(({ key, from, to }) => ({ key, from, to })),
     municipalities,
     districts,
-    region: groupOf(regionMissions, regionValues),
+    region: groupOf(0, order.length),
     segmentQuality: SEGMENTS.map((s, k) => ({
       segment: s.key,
-      used: regionValues[k]!.length,
+      used: layouts[k]!.values.length,
       leftOut: sortedReasons(segmentReasons[k]!),
     })),
   }
