@@ -1,0 +1,209 @@
+import { execFileSync } from "node:child_process"
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { silentProgress } from "@ambu/core"
+import { reportFixture } from "@ambu/core/testing"
+import { Effect, Exit } from "effect"
+import { beforeAll, describe, expect, it } from "vitest"
+import { DEFAULT_CHROMIUM_PATH, resolveChromiumPath, withChromium } from "../src/browser/chromium.js"
+import { openReportPage, type PageStats } from "../src/browser/report-page.js"
+import { renderHtml } from "../src/html/render-html.js"
+import { htmlRenderer, pngRenderer, renderDocuments } from "../src/renderers.js"
+
+const chromiumInstalled = existsSync(process.env.AMBU_CHROMIUM ?? DEFAULT_CHROMIUM_PATH)
+if (!chromiumInstalled) {
+  // Skipped only where no browser exists; CI installs Debian's chromium.
+  process.stderr.write("renderer-html browser tests skipped: no Chromium (apt-get install chromium)\n")
+}
+
+const slideCount = reportFixture.slides.length
+
+describe("resolveChromiumPath", () => {
+  it("fails with the install command when the browser is missing", async () => {
+    const exit = await Effect.runPromiseExit(
+      resolveChromiumPath("pdf", { chromiumPath: "/nonexistent/chromium" }),
+    )
+    expect(Exit.isFailure(exit)).toBe(true)
+    const error = await Effect.runPromise(
+      Effect.flip(resolveChromiumPath("pdf", { chromiumPath: "/nonexistent/chromium" })),
+    )
+    expect(error._tag).toBe("RenderError")
+    expect(error.message).toContain("apt-get install chromium")
+    expect(error.message).toContain("/nonexistent/chromium")
+  })
+
+  it("takes AMBU_CHROMIUM, then CHROMIUM_PATH, then the default", async () => {
+    const resolve = (env: NodeJS.ProcessEnv) =>
+      Effect.runPromise(Effect.flip(resolveChromiumPath("png", {}, env)))
+    expect((await resolve({ AMBU_CHROMIUM: "/a/chromium", CHROMIUM_PATH: "/b/chromium" })).message).toContain(
+      "/a/chromium (from AMBU_CHROMIUM)",
+    )
+    expect((await resolve({ CHROMIUM_PATH: "/b/chromium" })).message).toContain(
+      "/b/chromium (from CHROMIUM_PATH)",
+    )
+  })
+})
+
+describe.skipIf(!chromiumInstalled)("in headless Chromium", () => {
+  interface Seen {
+    readonly boxes: ReadonlyArray<{ slide: string; kind: string; width: number; height: number }>
+    readonly sectionSizes: ReadonlyArray<{ width: number; height: number }>
+    readonly scrolledTo: number
+    readonly stats: PageStats
+  }
+  let seen: Seen
+
+  beforeAll(async () => {
+    seen = await Effect.runPromise(
+      withChromium("test", {}, (browser) =>
+        Effect.gen(function* () {
+          const { page, stats } = yield* openReportPage(browser, renderHtml(reportFixture), "test")
+          return yield* Effect.promise(async () => {
+            const boxes = await page.$$eval("section.slide", (sections) =>
+              sections.flatMap((section) =>
+                [
+                  ...section.querySelectorAll(
+                    "table, svg[role=img], .error-block, .title-block, .key-figure",
+                  ),
+                ].map((element) => {
+                  const box = element.getBoundingClientRect()
+                  return { slide: section.id, kind: element.tagName, width: box.width, height: box.height }
+                }),
+              ),
+            )
+            const sectionSizes = await page.$$eval("section.slide", (sections) =>
+              sections.map((section) => ({ width: section.clientWidth, height: section.clientHeight })),
+            )
+            // The navigation script runs only if the CSP hash matches: PageDown must move to slide 2.
+            await page.keyboard.press("PageDown")
+            await page.waitForFunction(() => document.activeElement?.id === "slide-02", { timeout: 5000 })
+            const scrolledTo = await page.evaluate(() => (document.activeElement?.id === "slide-02" ? 2 : 0))
+            return { boxes, sectionSizes, scrolledTo, stats: stats() }
+          })
+        }),
+      ),
+    )
+  })
+
+  it("shows every slide's table, chart, map, notice or title with a non-empty box", () => {
+    const slidesWithContent = new Set(
+      seen.boxes.filter((box) => box.width > 0 && box.height > 0).map((box) => box.slide),
+    )
+    expect(slidesWithContent.size).toBe(slideCount)
+    for (const box of seen.boxes) {
+      expect(box.width, `${box.slide} ${box.kind}`).toBeGreaterThan(0)
+      expect(box.height, `${box.slide} ${box.kind}`).toBeGreaterThan(0)
+    }
+  })
+
+  it("lays each slide out at 1600×900 in a 1600×900 window", () => {
+    expect(seen.sectionSizes).toEqual(
+      Array.from({ length: slideCount }, () => ({ width: 1600, height: 900 })),
+    )
+  })
+
+  it("attempts no request and logs no console error (a blocked script or style would log one)", () => {
+    expect(seen.stats.abortedRequests).toEqual([])
+    expect(seen.stats.consoleErrors).toEqual([])
+  })
+
+  it("runs its own navigation script under the CSP", () => {
+    expect(seen.scrolledTo).toBe(2)
+  })
+
+  it("counts and aborts a request the page tries; with the CSP in place it is refused even earlier", async () => {
+    const leak = '<img src="http://example.invalid/x.png" alt=""></body>'
+    const withCsp = renderHtml(reportFixture).replace("</body>", leak)
+    const withoutCsp = withCsp.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
+    expect(withoutCsp).not.toBe(withCsp)
+
+    const [guarded, open] = await Effect.runPromise(
+      withChromium("test", {}, (browser) =>
+        Effect.all([
+          Effect.map(openReportPage(browser, withCsp, "test"), (opened) => opened.stats()),
+          Effect.map(openReportPage(browser, withoutCsp, "test"), (opened) => opened.stats()),
+        ]),
+      ),
+    )
+
+    // The CSP (img-src data:) stops the image before the network layer, and Chromium says so.
+    expect(guarded.abortedRequests).toEqual([])
+    expect(guarded.consoleErrors.join("\n")).toMatch(/Content Security Policy/)
+    // Without it, interception is the last line: the request is aborted and counted.
+    expect(open.abortedRequests).toEqual(["http://example.invalid/x.png"])
+  })
+
+  it("prints a PDF with one 16:9 page per slide", async () => {
+    const { files } = await Effect.runPromise(renderDocuments(reportFixture, ["pdf"]))
+    expect(files.map((file) => file.path)).toEqual(["report.pdf"])
+
+    const folder = mkdtempSync(join(tmpdir(), "ambu-pdf-test-"))
+    const pdfPath = join(folder, "report.pdf")
+    writeFileSync(pdfPath, files[0]!.content)
+    const info = execFileSync("pdfinfo", [pdfPath], { encoding: "utf8" })
+
+    expect(info).toMatch(new RegExp(`Pages:\\s+${slideCount}\\n`))
+    // 13.333 in × 7.5 in at 72 pt per inch = 960 × 540 pt.
+    expect(info).toMatch(/Page size:\s+960 x 540 pts/)
+  })
+
+  it("captures one 1600×900 PNG per slide, and a chart slide is not blank", async () => {
+    const { files } = await Effect.runPromise(renderDocuments(reportFixture, ["png"]))
+    expect(files.map((file) => file.path)).toEqual(
+      Array.from({ length: slideCount }, (_, index) => `png/slide-${String(index + 1).padStart(2, "0")}.png`),
+    )
+
+    const chartSlide = files[1]!.content as Uint8Array
+    // PNG header: width and height are big-endian at bytes 16 and 20.
+    const view = new DataView(chartSlide.buffer, chartSlide.byteOffset)
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([1600, 900])
+
+    const colours = await Effect.runPromise(
+      withChromium("test", {}, (browser) =>
+        Effect.promise(async () => {
+          const page = await browser.newPage()
+          const dataUrl = `data:image/png;base64,${Buffer.from(chartSlide).toString("base64")}`
+          return page.evaluate(async (url) => {
+            const image = new Image()
+            image.src = url
+            await image.decode()
+            const canvas = document.createElement("canvas")
+            canvas.width = image.width
+            canvas.height = image.height
+            const context = canvas.getContext("2d")!
+            context.drawImage(image, 0, 0)
+            const pixels = context.getImageData(0, 0, image.width, image.height).data
+            const seen = new Set<number>()
+            for (let i = 0; i < pixels.length; i += 4)
+              seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!)
+            return seen.size
+          }, dataUrl)
+        }),
+      ),
+    )
+    // A stacked bar chart in three series colours, text and a table: far more than a handful of colours.
+    expect(colours).toBeGreaterThan(20)
+  })
+
+  it("writes report.html through the renderer definition, with the context's base name", async () => {
+    const files = await Effect.runPromise(
+      htmlRenderer.render(reportFixture, { baseName: "uppfoljning", options: {}, progress: silentProgress }),
+    )
+    expect(files.map((file) => file.path)).toEqual(["uppfoljning.html"])
+    expect(files[0]!.content).toBe(renderHtml(reportFixture))
+  })
+
+  it("fails as a RenderError from the png renderer when the configured Chromium is missing", async () => {
+    const error = await Effect.runPromise(
+      Effect.flip(
+        pngRenderer.render(reportFixture, {
+          baseName: "report",
+          options: { chromiumPath: "/nonexistent/chromium" },
+          progress: silentProgress,
+        }),
+      ),
+    )
+    expect(error.message).toContain("apt-get install chromium")
+  })
+})
