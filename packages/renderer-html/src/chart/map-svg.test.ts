@@ -7,7 +7,9 @@ import { defaultTheme } from "../theme.js"
 import { renderMap } from "./map-svg.js"
 import { createPlotDocument } from "./plot-document.js"
 
-const fixtureMap = reportFixture.slides.flatMap((slide) => slide.blocks).find((block) => block.kind === "map")!
+const fixtureMap = reportFixture.slides
+  .flatMap((slide) => slide.blocks)
+  .find((block) => block.kind === "map")!
 
 const draw = (block: MapBlock) =>
   renderMap(block, {
@@ -68,13 +70,17 @@ describe("renderMap", () => {
   it("leaves an area without a value grey and says so in the legend", () => {
     const block: MapBlock = {
       ...fixtureMap,
-      areas: fixtureMap.areas.map((area) => (area.code === "0001" ? { ...area, value: null, text: "–" } : area)),
+      areas: fixtureMap.areas.map((area) =>
+        area.code === "0001" ? { ...area, value: null, text: "–" } : area,
+      ),
     }
     const view = draw(block)
     const document = parse(view.svg)
 
     // Only the base layer (grey) has Norrby; the value layer has just the other area.
-    expect(document.querySelectorAll('[aria-label="geo"]')[0]!.getAttribute("fill")).toBe(defaultTheme.noValue)
+    expect(document.querySelectorAll('[aria-label="geo"]')[0]!.getAttribute("fill")).toBe(
+      defaultTheme.noValue,
+    )
     expect(document.querySelectorAll('[aria-label="geo"]')[1]!.querySelectorAll("path")).toHaveLength(1)
     expect(view.legend.map((item) => item.name)).toContain("Värde saknas")
   })
