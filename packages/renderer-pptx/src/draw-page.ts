@@ -34,7 +34,7 @@ const drawItem = (slide: PptxSlide, item: PlacedItem, labels: Labels): void => {
       drawChart(slide, item.block, item.box, labels)
       return
     case "key-figures":
-      drawKeyFigures(slide, item.block, item.itemWidth, item.legend, item.box)
+      drawKeyFigures(slide, item.block, item, item.box)
       return
     case "error":
       drawError(slide, item.block, item.label, item.box)

@@ -101,6 +101,8 @@ export const drawChart = (slide: PptxSlide, chart: ChartBlock, box: Box, labels:
   const data = seriesData(chart)
   const count = data.length + (chart.goal === undefined ? 0 : 1)
   const isLine = chart.chartType === "line"
+  // pptxgenjs colours each bar of a one-series bar chart differently when given several colours.
+  const barColors = data.length === 1 ? [theme.series[0]] : palette(count, theme.series)
   const mainOptions: ChartOptions = isLine
     ? {
         chartColors: palette(count, theme.series),
@@ -109,7 +111,7 @@ export const drawChart = (slide: PptxSlide, chart: ChartBlock, box: Box, labels:
         lineDataSymbolSize: 6,
       }
     : {
-        chartColors: palette(count, theme.series),
+        chartColors: barColors,
         barGrouping: barGrouping(chart.chartType),
         barGapWidthPct: 60,
       }

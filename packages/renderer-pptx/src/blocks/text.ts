@@ -1,6 +1,6 @@
 import type { ErrorBlock, KeyFiguresBlock, TitleBlock } from "@ambu/core"
 import { displayText, hasEmphasis } from "../layout/cell-text.js"
-import { type Box, GAP, paragraphsHeight } from "../layout/geometry.js"
+import { type Box, GAP, NOTES_GAP, paragraphsHeight } from "../layout/geometry.js"
 import type { PptxSlide, TextRun } from "../pptxgen.js"
 import { theme } from "../theme.js"
 
@@ -69,11 +69,12 @@ export const drawTitleBlock = (slide: PptxSlide, block: TitleBlock, box: Box): v
 export const drawKeyFigures = (
   slide: PptxSlide,
   block: KeyFiguresBlock,
-  itemWidth: number,
-  legend: string | undefined,
+  layout: { readonly itemWidth: number; readonly valuePt: number; readonly legend: string | undefined },
   box: Box,
 ): void => {
-  const legendHeight = legend === undefined ? 0 : paragraphsHeight([legend], box.w, theme.sizes.note)
+  const { itemWidth, valuePt, legend } = layout
+  const legendHeight =
+    legend === undefined ? 0 : NOTES_GAP + paragraphsHeight([legend], box.w, theme.sizes.note)
   const height = box.h - legendHeight
   block.items.forEach((item, index) => {
     const overGoal = hasEmphasis(item.value, "over-goal")
@@ -82,7 +83,7 @@ export const drawKeyFigures = (
         {
           text: displayText(item.value),
           options: {
-            fontSize: theme.sizes.keyFigureValue,
+            fontSize: valuePt,
             bold: true,
             color: overGoal ? theme.colors.overGoal : theme.colors.heading,
             breakLine: true,
@@ -102,7 +103,9 @@ export const drawKeyFigures = (
       },
     )
   })
-  if (legend !== undefined) drawNoteLines(slide, [legend], { ...box, y: box.y + height, h: legendHeight })
+  if (legend !== undefined) {
+    drawNoteLines(slide, [legend], { ...box, y: box.y + height + NOTES_GAP, h: legendHeight - NOTES_GAP })
+  }
 }
 
 /** A failed block: a red-framed notice that says so, instead of a silent gap. */

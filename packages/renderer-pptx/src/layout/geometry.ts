@@ -29,6 +29,9 @@ export const CONTENT = {
 /** Space between stacked or side-by-side blocks. */
 export const GAP = 0.2
 
+/** Footnotes and legends sit a little below what they explain. */
+export const NOTES_GAP = 0.08
+
 /** Line height as a multiple of the font size. */
 const LINE_HEIGHT = 1.2
 

@@ -9,8 +9,17 @@ import type {
   TitleBlock,
 } from "@ambu/core"
 import { type Labels, theme } from "../theme.js"
-import { hasEmphasis } from "./cell-text.js"
-import { type Box, CONTENT, GAP, linesHeight, measure, paragraphsHeight, TEXT_INSET } from "./geometry.js"
+import { displayText, hasEmphasis } from "./cell-text.js"
+import {
+  type Box,
+  CONTENT,
+  GAP,
+  linesHeight,
+  measure,
+  NOTES_GAP,
+  paragraphsHeight,
+  TEXT_INSET,
+} from "./geometry.js"
 import { mapAsTable } from "./map-table.js"
 import {
   type FittedTable,
@@ -45,6 +54,7 @@ export type PlacedItem =
       readonly kind: "key-figures"
       readonly block: KeyFiguresBlock
       readonly itemWidth: number
+      readonly valuePt: number
       readonly legend: string | undefined
       readonly box: Box
     }
@@ -71,9 +81,6 @@ type Visual = ChartBlock | TableBlock
 const captionHeight = (text: string, width: number): number =>
   text === "" ? 0 : paragraphsHeight([text], width, CAPTION_PT, 0, true)
 
-/** Footnotes sit a little below their table. */
-const NOTES_GAP = 0.08
-
 const notesHeight = (lines: ReadonlyArray<string>, width: number): number =>
   lines.length === 0 ? 0 : NOTES_GAP + paragraphsHeight(lines, width, NOTE_PT)
 
@@ -87,18 +94,26 @@ export const tableNoteLines = (table: TableBlock, labels: Labels): ReadonlyArray
   return [...(table.notes ?? []), ...legends]
 }
 
+/** The largest size up to the theme's at which every key figure's value fits its box on one line. */
+const keyFigureValueSize = (block: KeyFiguresBlock, itemWidth: number): number => {
+  const inner = itemWidth - 2 * TEXT_INSET.x
+  const widest = Math.max(0, ...block.items.map((item) => measure(displayText(item.value), 1, true)))
+  return Math.max(14, Math.min(theme.sizes.keyFigureValue, Math.floor(inner / Math.max(widest, 1e-9))))
+}
+
 const keyFiguresLayout = (block: KeyFiguresBlock, width: number, labels: Labels) => {
   const count = Math.max(1, block.items.length)
   const itemWidth = Math.min(KEY_FIGURE_MAX_WIDTH, (width - (count - 1) * GAP) / count)
+  const valuePt = keyFigureValueSize(block, itemWidth)
   const labelHeight = Math.max(
     ...block.items.map((item) => paragraphsHeight([item.label], itemWidth, theme.sizes.keyFigureLabel)),
     0,
   )
   const overGoal = block.items.some((item) => hasEmphasis(item.value, "over-goal"))
   const legend = overGoal ? labels.overGoalLegend : undefined
-  const boxes = linesHeight(1, theme.sizes.keyFigureValue) + labelHeight + 2 * TEXT_INSET.y + 0.1
+  const boxes = linesHeight(1, valuePt) + labelHeight + 2 * TEXT_INSET.y + 0.1
   const height = boxes + (legend === undefined ? 0 : notesHeight([legend], width))
-  return { itemWidth, legend, height }
+  return { itemWidth, valuePt, legend, height }
 }
 
 const TITLE_BLOCK_HEIGHT = 3.2
@@ -207,7 +222,9 @@ const placeTable = (table: TableBlock, box: Box, labels: Labels): TablePieces =>
     return { first: piece(box, { start: 0, end: table.rows.length }, whole), continuations: [] }
   }
 
-  const fitted = fitTable(table.columns, table.rows, box.w, SPLIT_TABLE_PT)
+  // A table too wide for 10 pt is split at the smallest size instead.
+  const fitsWidth = sum(naturalWidths(table.columns, table.rows, SPLIT_TABLE_PT)) <= box.w
+  const fitted = fitTable(table.columns, table.rows, box.w, fitsWidth ? SPLIT_TABLE_PT : theme.sizes.minTable)
   const header = sum(fitted.headerHeights)
   const nextRoom = CONTENT.h - captionH - notesH - header
   const pages = paginateRows(
@@ -232,7 +249,14 @@ const placeStacked = (block: Block, box: Box, textPt: number, labels: Labels): P
       return { kind: "paragraphs", paragraphs: block.paragraphs, fontPt: textPt, box }
     case "key-figures": {
       const layout = keyFiguresLayout(block, box.w, labels)
-      return { kind: "key-figures", block, itemWidth: layout.itemWidth, legend: layout.legend, box }
+      return {
+        kind: "key-figures",
+        block,
+        itemWidth: layout.itemWidth,
+        valuePt: layout.valuePt,
+        legend: layout.legend,
+        box,
+      }
     }
     case "error":
       return { kind: "error", block, label: labels.error, box }
