@@ -150,6 +150,21 @@ describe("borderless-dispatch compute", () => {
   })
 })
 
+describe("borderless-dispatch ambiguous local times", () => {
+  it("flags used missions whose dispatch time, which decides the month, was ambiguous", () => {
+    const base = inputOf([
+      mission("A", "Malmö", "1280", "2025-03-01 12:00"),
+      mission("B", "Malmö", "1280", "2025-03-01 13:00"),
+      mission("C", "Malmö", "1280", "2025-03-01 14:00"),
+    ])
+    // A: dispatch ambiguous (bit 1): flagged; B: arrival only (bit 3): not; C: dispatch and cleared: flagged
+    const ambiguousMask = Uint8Array.from([0b10, 0b1000, 0b1000010])
+    const dataset = { ...base.dataset, missions: { ...base.dataset.missions, ambiguousMask } }
+    const { quality } = computeBorderlessDispatch({ ...base, dataset }, params(1))
+    expect(quality).toMatchObject({ used: 3, ambiguousLocalTimes: 2 })
+  })
+})
+
 const stations = ["Malmö", "Trelleborg", "Lund", "Eslöv", "Helsingborg", "Kristianstad", "Växjö"]
 const municipalities = ["1233", "1280", "1287", "1281", "1285", "1283", "1284", "1290", "0780"]
 

@@ -177,6 +177,17 @@ describe("median-response compute", () => {
   })
 })
 
+describe("median-response ambiguous local times", () => {
+  it("flags used cases that rest on an ambiguous dispatch or arrival time", () => {
+    const base = inputOf([single("A", "1280", 600), single("B", "1280", 700), single("C", "1280", 800)])
+    // A: dispatch ambiguous (bit 1): flagged; B: call answered only (bit 0): not; C: arrival (bit 3): flagged
+    const ambiguousMask = Uint8Array.from([0b10, 0b1, 0b1000])
+    const dataset = { ...base.dataset, cases: { ...base.dataset.cases, ambiguousMask } }
+    const { quality } = computeMedianResponse({ ...base, dataset }, defaults)
+    expect(quality).toMatchObject({ used: 3, ambiguousLocalTimes: 2 })
+  })
+})
+
 describe("median-response properties", () => {
   const codes = ["1233", "1280", "1287", "1281", "1285", "1283", "1284", "1290", "0780"]
   const arbitraryCase = fc.record({

@@ -188,6 +188,18 @@ describe("segment-times compute", () => {
   })
 })
 
+describe("segment-times ambiguous local times", () => {
+  it("flags used missions with any ambiguous timestamp, as every field is in some segment", () => {
+    const full = [-60, 0, 60, 600, 900, 1800, 2400]
+    const base = inputOf([timed("A", "1280", full), timed("B", "1280", full), timed("C", "1280", full)])
+    // A: cleared ambiguous (bit 6): flagged; B: none; C: call answered (bit 0): flagged
+    const ambiguousMask = Uint8Array.from([0b1000000, 0, 0b1])
+    const dataset = { ...base.dataset, missions: { ...base.dataset.missions, ambiguousMask } }
+    const { quality } = computeSegmentTimes({ ...base, dataset })
+    expect(quality).toMatchObject({ used: 3, ambiguousLocalTimes: 2 })
+  })
+})
+
 describe("medianInPlace", () => {
   it("agrees with the sorting median, also on data full of ties, and keeps the values", () => {
     fc.assert(
