@@ -6,6 +6,8 @@
  * of typed blocks; renderers (JSON here, HTML and PPTX in their packages,
  * plugins) write the report model to files.
  */
+
+export { corePlugin } from "./builtin-plugin.js"
 export * from "./config/index.js"
 export * from "./dataset/builder.js"
 export type * from "./dataset/data-set.js"
@@ -43,6 +45,7 @@ export { REJECT_REASONS, type Reject, type RejectReason } from "./input/reject.j
 export { csvCell, formatRejectsCsv } from "./input/rejects-csv.js"
 export { bytesSource, fileSource, type Source, textSource } from "./input/source.js"
 export type { WarningCode } from "./input/warnings.js"
+export * from "./metrics/builtin/index.js"
 export * from "./metrics/metric.js"
 export * from "./metrics/metric-error.js"
 export * from "./metrics/pipeline/interval.js"
