@@ -18,6 +18,14 @@ const REASON_LABELS: Readonly<Record<string, Texts>> = {
   },
   "missing-cleared-at": { sv: "saknar klar", en: "no cleared time" },
   "negative-interval": { sv: "negativt intervall", en: "negative interval" },
+  "no-category": { sv: "ingen av kategorierna", en: "none of the categories" },
+  "rescue-resource-not-confirmed": {
+    sv: "ingen bekräftad räddningsresurs",
+    en: "no confirmed rescue resource",
+  },
+  "municipality-without-district": { sv: "kommun utan distrikt", en: "municipality without district" },
+  "station-without-district": { sv: "station utan distrikt", en: "station without district" },
+  "unknown-priority": { sv: "okänd prioritet", en: "unknown priority" },
 }
 
 /** A reason code in words; unknown codes (from plugins) are shown as they are. */
