@@ -16,36 +16,37 @@ import { type Labels, theme } from "./theme.js"
 const drawItem = (slide: PptxSlide, item: PlacedItem, labels: Labels): void => {
   switch (item.kind) {
     case "title-block":
-      drawTitleBlock(slide, item.block, item.box)
+      drawTitleBlock(slide, item.block, item.box, labels.locale)
       return
     case "paragraphs":
-      drawParagraphs(slide, item.paragraphs, item.fontPt, item.box)
+      drawParagraphs(slide, item.paragraphs, item.fontPt, item.box, labels.locale)
       return
     case "caption":
-      drawCaption(slide, item.text, item.box)
+      drawCaption(slide, item.text, item.box, labels.locale)
       return
     case "table":
-      drawTable(slide, item.table, item, item.fitted, item.box)
+      drawTable(slide, item.table, item, item.fitted, item.box, labels.locale)
       return
     case "table-notes":
-      drawNoteLines(slide, item.lines, item.box)
+      drawNoteLines(slide, item.lines, item.box, labels.locale)
       return
     case "chart":
       drawChart(slide, item.block, item.box, labels)
       return
     case "key-figures":
-      drawKeyFigures(slide, item.block, item, item.box)
+      drawKeyFigures(slide, item.block, item, item.box, labels.locale)
       return
     case "error":
-      drawError(slide, item.block, item.label, item.box)
+      drawError(slide, item.block, item.label, item.box, labels.locale)
       return
   }
 }
 
-const drawHeading = (slide: PptxSlide, title: string): void => {
+const drawHeading = (slide: PptxSlide, title: string, lang: string): void => {
   slide.addText(title, {
     ...TITLE_BOX,
     fontFace: theme.font,
+    lang,
     fontSize: titleFontSize(title, TITLE_BOX.w),
     bold: true,
     color: theme.colors.heading,
@@ -66,6 +67,7 @@ const drawFooter = (slide: PptxSlide, source: string, pageNumber: number, labels
   const common = {
     ...FOOTER_BOX,
     fontFace: theme.font,
+    lang: labels.locale,
     fontSize: theme.sizes.footer,
     color: theme.colors.muted,
   }
@@ -82,7 +84,7 @@ export const drawPage = (
   labels: Labels,
 ): void => {
   const slide = presentation.addSlide()
-  if (page.title !== undefined) drawHeading(slide, page.title)
+  if (page.title !== undefined) drawHeading(slide, page.title, labels.locale)
 
   for (const item of page.items) drawItem(slide, item, labels)
 

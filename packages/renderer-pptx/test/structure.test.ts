@@ -135,6 +135,12 @@ describe("content", () => {
     expect(runTexts(slides[2]!)).toContain("▲ 89,9\u00a0%")
   })
 
+  it("tags every text run with the report's language (sv-SE), for spelling in PowerPoint", () => {
+    const slides = slidePaths(deck).map((path) => deck.text(path))
+    const languages = new Set(slides.flatMap((xml) => attributesOf(xml, "a:rPr", "lang")))
+    expect(languages).toEqual(new Set(["sv-SE"]))
+  })
+
   it("shows the error block as a visible notice", () => {
     const texts = runTexts(deck.text(slidePaths(deck)[5]!))
     expect(texts).toContain('Måttet "p90" kunde inte beräknas: division by zero')

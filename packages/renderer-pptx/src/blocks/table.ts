@@ -7,8 +7,9 @@ import { theme } from "../theme.js"
 
 const BORDER = { type: "solid", pt: 0.5, color: theme.colors.border } as const
 
-const baseCell = (fontPt: number): TableCellProps => ({
+const baseCell = (fontPt: number, lang: string): TableCellProps => ({
   fontFace: theme.font,
+  lang,
   fontSize: fontPt,
   color: theme.colors.text,
   margin: [...CELL_MARGIN],
@@ -16,10 +17,10 @@ const baseCell = (fontPt: number): TableCellProps => ({
   border: [BORDER, BORDER, BORDER, BORDER],
 })
 
-const headerCell = (cell: HeaderCell, columns: ReadonlyArray<Column>, fontPt: number) => ({
+const headerCell = (cell: HeaderCell, columns: ReadonlyArray<Column>, fontPt: number, lang: string) => ({
   text: cell.text,
   options: {
-    ...baseCell(fontPt),
+    ...baseCell(fontPt, lang),
     bold: true,
     color: theme.colors.headerText,
     fill: { color: theme.colors.headerFill },
@@ -47,7 +48,7 @@ const rowFill = (kind: Row["kind"]): string | undefined => {
  * district, red with ▲ for a value over its goal, grey italics with * for a
  * suppressed count, bold for totals and headings.
  */
-const bodyCell = (cell: Cell, row: Row, column: Column | undefined, fontPt: number) => {
+const bodyCell = (cell: Cell, row: Row, column: Column | undefined, fontPt: number, lang: string) => {
   const fill = hasEmphasis(cell, "own-district") ? theme.colors.ownDistrictFill : rowFill(row.kind)
   const overGoal = hasEmphasis(cell, "over-goal")
   const suppressed = hasEmphasis(cell, "suppressed")
@@ -56,7 +57,7 @@ const bodyCell = (cell: Cell, row: Row, column: Column | undefined, fontPt: numb
   return {
     text: displayText(cell),
     options: {
-      ...baseCell(fontPt),
+      ...baseCell(fontPt, lang),
       align: column?.align ?? "left",
       color,
       ...(bold ? { bold: true } : {}),
@@ -73,13 +74,14 @@ export const drawTable = (
   page: { readonly start: number; readonly end: number },
   fitted: FittedTable,
   box: Box,
+  lang: string,
 ): void => {
   const rows = table.rows.slice(page.start, page.end)
   const header: TableRow[] = fitted.header.map((cells) =>
-    cells.map((cell) => headerCell(cell, table.columns, fitted.fontPt)),
+    cells.map((cell) => headerCell(cell, table.columns, fitted.fontPt, lang)),
   )
   const body: TableRow[] = rows.map((row) =>
-    row.cells.map((cell, index) => bodyCell(cell, row, table.columns[index], fitted.fontPt)),
+    row.cells.map((cell, index) => bodyCell(cell, row, table.columns[index], fitted.fontPt, lang)),
   )
   const rowHeights = [...fitted.headerHeights, ...fitted.bodyHeights.slice(page.start, page.end)]
 

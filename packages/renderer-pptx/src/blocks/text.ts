@@ -4,7 +4,8 @@ import { type Box, GAP, NOTES_GAP, paragraphsHeight } from "../layout/geometry.j
 import type { PptxSlide, TextRun } from "../pptxgen.js"
 import { theme } from "../theme.js"
 
-const FONT = { fontFace: theme.font } as const
+/** The font and language of a text box; the language drives spelling and hyphenation. */
+const font = (lang: string) => ({ fontFace: theme.font, lang })
 
 /** Paragraphs as text runs, each ending its own paragraph. */
 const runs = (paragraphs: ReadonlyArray<string>): TextRun[] =>
@@ -15,10 +16,11 @@ export const drawParagraphs = (
   paragraphs: ReadonlyArray<string>,
   fontPt: number,
   box: Box,
+  lang: string,
 ): void => {
   slide.addText(runs(paragraphs), {
     ...box,
-    ...FONT,
+    ...font(lang),
     fontSize: fontPt,
     color: theme.colors.text,
     valign: "top",
@@ -26,10 +28,10 @@ export const drawParagraphs = (
   })
 }
 
-export const drawCaption = (slide: PptxSlide, text: string, box: Box): void => {
+export const drawCaption = (slide: PptxSlide, text: string, box: Box, lang: string): void => {
   slide.addText(text, {
     ...box,
-    ...FONT,
+    ...font(lang),
     fontSize: theme.sizes.caption,
     bold: true,
     color: theme.colors.heading,
@@ -38,17 +40,22 @@ export const drawCaption = (slide: PptxSlide, text: string, box: Box): void => {
 }
 
 /** Footnotes and legends under a table, small and muted. */
-export const drawNoteLines = (slide: PptxSlide, lines: ReadonlyArray<string>, box: Box): void => {
+export const drawNoteLines = (
+  slide: PptxSlide,
+  lines: ReadonlyArray<string>,
+  box: Box,
+  lang: string,
+): void => {
   slide.addText(runs(lines), {
     ...box,
-    ...FONT,
+    ...font(lang),
     fontSize: theme.sizes.note,
     color: theme.colors.muted,
     valign: "top",
   })
 }
 
-export const drawTitleBlock = (slide: PptxSlide, block: TitleBlock, box: Box): void => {
+export const drawTitleBlock = (slide: PptxSlide, block: TitleBlock, box: Box, lang: string): void => {
   slide.addText(
     [
       {
@@ -58,7 +65,7 @@ export const drawTitleBlock = (slide: PptxSlide, block: TitleBlock, box: Box): v
       { text: block.subtitle, options: { fontSize: 22, color: theme.colors.text, breakLine: true } },
       { text: block.produced, options: { fontSize: 14, color: theme.colors.muted } },
     ],
-    { ...box, ...FONT, align: "center", valign: "middle", paraSpaceAfter: 12 },
+    { ...box, ...font(lang), align: "center", valign: "middle", paraSpaceAfter: 12 },
   )
 }
 
@@ -71,6 +78,7 @@ export const drawKeyFigures = (
   block: KeyFiguresBlock,
   layout: { readonly itemWidth: number; readonly valuePt: number; readonly legend: string | undefined },
   box: Box,
+  lang: string,
 ): void => {
   const { itemWidth, valuePt, legend } = layout
   const legendHeight =
@@ -96,7 +104,7 @@ export const drawKeyFigures = (
         y: box.y,
         w: itemWidth,
         h: height,
-        ...FONT,
+        ...font(lang),
         align: "center",
         valign: "middle",
         fill: { color: theme.colors.keyFigureFill },
@@ -104,12 +112,23 @@ export const drawKeyFigures = (
     )
   })
   if (legend !== undefined) {
-    drawNoteLines(slide, [legend], { ...box, y: box.y + height + NOTES_GAP, h: legendHeight - NOTES_GAP })
+    drawNoteLines(
+      slide,
+      [legend],
+      { ...box, y: box.y + height + NOTES_GAP, h: legendHeight - NOTES_GAP },
+      lang,
+    )
   }
 }
 
 /** A failed block: a red-framed notice that says so, instead of a silent gap. */
-export const drawError = (slide: PptxSlide, block: ErrorBlock, label: string, box: Box): void => {
+export const drawError = (
+  slide: PptxSlide,
+  block: ErrorBlock,
+  label: string,
+  box: Box,
+  lang: string,
+): void => {
   slide.addText(
     [
       { text: `⚠ ${label}`, options: { bold: true, color: theme.colors.overGoal, breakLine: true } },
@@ -117,7 +136,7 @@ export const drawError = (slide: PptxSlide, block: ErrorBlock, label: string, bo
     ],
     {
       ...box,
-      ...FONT,
+      ...font(lang),
       fontSize: theme.sizes.text,
       valign: "top",
       fill: { color: theme.colors.errorFill },
