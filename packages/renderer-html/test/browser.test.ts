@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process"
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { silentProgress } from "@ambu/core"
+import { numberCell, type Report, silentProgress, textCell } from "@ambu/core"
 import { reportFixture } from "@ambu/core/testing"
 import { Effect, Exit } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
@@ -18,6 +18,51 @@ if (!chromiumInstalled) {
 }
 
 const slideCount = reportFixture.slides.length
+
+// Region Skåne has 33 municipalities: the longest table the deck shows, plus its total row.
+const longTableReport: Report = {
+  ...reportFixture,
+  slides: [
+    {
+      id: "long-table",
+      number: 1,
+      title: "Gränslös dirigering prio 1 – Antal uppdrag inom och utanför respektive ambulansdistrikt",
+      notes: "",
+      metricIds: [],
+      blocks: [
+        {
+          kind: "table",
+          id: "long",
+          caption: "Uppdrag per kommun och ambulansdistrikt",
+          columns: [
+            { key: "m", label: "Kommun", align: "left" },
+            ...["1", "2", "3", "4", "Externa"].map((label) => ({
+              key: label,
+              label,
+              align: "right" as const,
+              group: "Ambulansdistrikt",
+            })),
+            { key: "t", label: "Totalt", align: "right" },
+          ],
+          rows: [
+            ...Array.from({ length: 33 }, (_, index) => ({
+              kind: "body" as const,
+              cells: [
+                textCell(`Kommun ${index + 1}`),
+                ...Array.from({ length: 6 }, () => numberCell(index, "count", "sv")),
+              ],
+            })),
+            {
+              kind: "total" as const,
+              cells: [textCell("Totalt"), ...Array.from({ length: 6 }, () => numberCell(528, "count", "sv"))],
+            },
+          ],
+          notes: ["Grå celler: kommunens eget ambulansdistrikt."],
+        },
+      ],
+    },
+  ],
+}
 
 describe("resolveChromiumPath", () => {
   it("fails with the install command when the browser is missing", async () => {
@@ -47,6 +92,7 @@ describe("resolveChromiumPath", () => {
 
 describe.skipIf(!chromiumInstalled)("in headless Chromium", () => {
   interface Seen {
+    readonly overflowing: ReadonlyArray<string>
     readonly boxes: ReadonlyArray<{ slide: string; kind: string; width: number; height: number }>
     readonly sectionSizes: ReadonlyArray<{ width: number; height: number }>
     readonly scrolledTo: number
@@ -72,6 +118,11 @@ describe.skipIf(!chromiumInstalled)("in headless Chromium", () => {
                 }),
               ),
             )
+            const overflowing = await page.$$eval(".slide-body, .table-block, .chart-drawing", (elements) =>
+              elements
+                .filter((element) => element.scrollHeight > element.clientHeight + 1)
+                .map((element) => `${element.closest("section")?.id} ${element.className}`),
+            )
             const sectionSizes = await page.$$eval("section.slide", (sections) =>
               sections.map((section) => ({ width: section.clientWidth, height: section.clientHeight })),
             )
@@ -79,7 +130,7 @@ describe.skipIf(!chromiumInstalled)("in headless Chromium", () => {
             await page.keyboard.press("PageDown")
             await page.waitForFunction(() => document.activeElement?.id === "slide-02", { timeout: 5000 })
             const scrolledTo = await page.evaluate(() => (document.activeElement?.id === "slide-02" ? 2 : 0))
-            return { boxes, sectionSizes, scrolledTo, stats: stats() }
+            return { overflowing, boxes, sectionSizes, scrolledTo, stats: stats() }
           })
         }),
       ),
@@ -95,6 +146,32 @@ describe.skipIf(!chromiumInstalled)("in headless Chromium", () => {
       expect(box.width, `${box.slide} ${box.kind}`).toBeGreaterThan(0)
       expect(box.height, `${box.slide} ${box.kind}`).toBeGreaterThan(0)
     }
+  })
+
+  it("cuts nothing off: no slide body, table or chart is taller than its box", () => {
+    expect(seen.overflowing).toEqual([])
+  })
+
+  it("shrinks a 33-row table until every row, the total included, is inside the slide", async () => {
+    const overflow = await Effect.runPromise(
+      withChromium("test", {}, (browser) =>
+        Effect.flatMap(openReportPage(browser, renderHtml(longTableReport), "test"), ({ page }) =>
+          Effect.promise(() =>
+            page.$eval("section.slide", (section) => {
+              const slide = section.getBoundingClientRect()
+              const lastRow = section.querySelector("tbody tr:last-child")!.getBoundingClientRect()
+              const table = section.querySelector(".table-block")!
+              return {
+                lastRowBottom: lastRow.bottom - slide.top,
+                cut: table.scrollHeight - table.clientHeight,
+              }
+            }),
+          ),
+        ),
+      ),
+    )
+    expect(overflow.cut).toBeLessThanOrEqual(1)
+    expect(overflow.lastRowBottom).toBeLessThan(900)
   })
 
   it("lays each slide out at 1600×900 in a 1600×900 window", () => {

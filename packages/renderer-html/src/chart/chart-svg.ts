@@ -18,6 +18,7 @@ export interface ChartDrawing {
   readonly theme: HtmlTheme
   /** Unique within the page; prefixes every id and class inside the SVG. */
   readonly idPrefix: string
+  readonly size?: ChartSize
 }
 
 interface Datum {
@@ -27,8 +28,17 @@ interface Datum {
   readonly label: string
 }
 
-const WIDTH = 960
-const HEIGHT = 500
+/** The drawing's size in SVG units; it scales to its box, so this sets the aspect ratio and the text size. */
+export interface ChartSize {
+  readonly width: number
+  readonly height: number
+}
+
+/** A chart with the slide's width to itself. */
+export const WIDE_CHART: ChartSize = { width: 1100, height: 520 }
+
+/** A chart sharing its row with a table or another chart. */
+export const NARROW_CHART: ChartSize = { width: 720, height: 560 }
 const FONT_SIZE = 15
 
 /**
@@ -40,13 +50,16 @@ export const renderChart = (block: ChartBlock, drawing: ChartDrawing): ChartView
   const data = chartData(block, drawing.language)
   const colours = block.series.map((_, index) => drawing.theme.series[index % drawing.theme.series.length]!)
   const y = yAxis(block, data)
-  const manyCategories = block.categories.length > 8
+  const size = drawing.size ?? WIDE_CHART
+  // Rotated labels when the categories would not fit side by side at about 7 px per character.
+  const labelChars = block.categories.reduce((sum, category) => sum + category.length + 2, 0)
+  const manyCategories = labelChars * 7 > size.width - 100
 
   const svg = Plot.plot({
     document: drawing.document,
     className: `${drawing.idPrefix}-plot`,
-    width: WIDTH,
-    height: HEIGHT,
+    width: size.width,
+    height: size.height,
     marginTop: 36,
     marginLeft: 78,
     marginRight: 24,

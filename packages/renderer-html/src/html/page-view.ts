@@ -1,5 +1,5 @@
 import type { Block, Report, Slide } from "@ambu/core"
-import { type ChartView, renderChart } from "../chart/chart-svg.js"
+import { type ChartView, NARROW_CHART, renderChart, WIDE_CHART } from "../chart/chart-svg.js"
 import { type MapView, renderMap } from "../chart/map-svg.js"
 import type { RendererLabels } from "../labels.js"
 import type { HtmlTheme } from "../theme.js"
@@ -54,8 +54,9 @@ export const slideViews = (context: ViewContext): SlideView[] =>
 
 const slideView = (slide: Slide, index: number, context: ViewContext): SlideView => {
   const anchor = `slide-${String(index + 1).padStart(2, "0")}`
+  const crowded = sharesARow(slide.blocks)
   const blocks = slide.blocks.map((block, blockIndex) =>
-    blockView(block, `${anchor}-b${blockIndex + 1}`, context),
+    blockView(block, `${anchor}-b${blockIndex + 1}`, crowded[blockIndex]!, context),
   )
   const { report, labels } = context
 
@@ -72,6 +73,13 @@ const slideView = (slide: Slide, index: number, context: ViewContext): SlideView
 
 const PANEL_KINDS = new Set(["chart", "map", "table"])
 
+/** For each block: whether it shares its row with another panel, which gives its chart a narrower shape. */
+const sharesARow = (blocks: ReadonlyArray<Block>): boolean[] =>
+  blocks.map((block, index) => {
+    const panel = (other: Block | undefined) => other !== undefined && PANEL_KINDS.has(other.kind)
+    return panel(block) && (panel(blocks[index - 1]) || panel(blocks[index + 1]))
+  })
+
 const groupBlocks = (blocks: ReadonlyArray<BlockView>): BlockGroupView[] => {
   const groups: Array<{ row: boolean; blocks: BlockView[] }> = []
   for (const block of blocks) {
@@ -83,7 +91,7 @@ const groupBlocks = (blocks: ReadonlyArray<BlockView>): BlockGroupView[] => {
   return groups
 }
 
-const blockView = (block: Block, anchor: string, context: ViewContext): BlockView => {
+const blockView = (block: Block, anchor: string, sharesRow: boolean, context: ViewContext): BlockView => {
   const { document, theme, labels } = context
   const language = context.report.language
 
@@ -99,7 +107,13 @@ const blockView = (block: Block, anchor: string, context: ViewContext): BlockVie
         kind: "chart",
         anchor,
         title: block.title,
-        ...renderChart(block, { document, language, theme, idPrefix: anchor }),
+        ...renderChart(block, {
+          document,
+          language,
+          theme,
+          idPrefix: anchor,
+          size: sharesRow ? NARROW_CHART : WIDE_CHART,
+        }),
       }
     case "map":
       return {

@@ -1,5 +1,5 @@
 import type { Report } from "@ambu/core"
-import { createPlotDocument } from "../chart/plot-document.js"
+import { plotDocument } from "../chart/plot-document.js"
 import { labelsFor } from "../labels.js"
 import { type HtmlTheme, resolveTheme } from "../theme.js"
 import { slideViews } from "./page-view.js"
@@ -23,7 +23,7 @@ export interface HtmlOptions {
 export const renderHtml = (report: Report, options: HtmlOptions = {}): string => {
   const theme = resolveTheme(options.theme)
   const labels = labelsFor(report.language)
-  const slides = slideViews({ report, document: createPlotDocument(), theme, labels })
+  const slides = slideViews({ report, document: plotDocument(), theme, labels })
 
   return pageTemplate({
     lang: report.language,

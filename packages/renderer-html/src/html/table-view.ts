@@ -26,31 +26,33 @@ export interface TableView {
   readonly kind: "table"
   readonly anchor: string
   readonly caption: string
-  readonly density: "normal" | "dense" | "very-dense"
+  /** Lines the table needs (caption, header rows, body rows, notes); the stylesheet shrinks the text to fit them. */
+  readonly lines: number
   readonly headerRows: ReadonlyArray<ReadonlyArray<HeaderCellView>>
   readonly rows: ReadonlyArray<TableRowView>
   readonly notes: ReadonlyArray<string>
 }
 
-// Rows that fit a slide at the normal size, and at the dense size; beyond that the smallest size.
-const NORMAL_ROWS = 12
-const DENSE_ROWS = 20
-
-/** The table as the template draws it: header rows with column groups, marked cells, a density for long tables. */
+/**
+ * The table as the template draws it: header rows with column groups,
+ * marked cells, and its line count, from which the stylesheet picks a text
+ * size that fits every row on the slide (a long table is never cut off).
+ */
 export const tableView = (block: TableBlock, anchor: string, labels: RendererLabels): TableView => {
   const rows = block.rows.map((row) => rowView(row, block.columns, labels))
   const hasSuppressed = block.rows.some((row) => row.cells.some((cell) => hasEmphasis(cell, "suppressed")))
-  const rowCount = block.rows.length
+  const header = headerRows(block.columns)
+  const notes = [...(block.notes ?? []), ...(hasSuppressed ? [`* ${labels.suppressed}`] : [])]
 
   return {
     kind: "table",
     anchor,
     caption: block.caption,
-    density: rowCount <= NORMAL_ROWS ? "normal" : rowCount <= DENSE_ROWS ? "dense" : "very-dense",
-    headerRows: headerRows(block.columns),
+    lines: 1 + header.length + rows.length + notes.length,
+    headerRows: header,
     rows,
     // The mark on hidden values needs a key on the slide itself, not only for screen readers.
-    notes: [...(block.notes ?? []), ...(hasSuppressed ? [`* ${labels.suppressed}`] : [])],
+    notes,
   }
 }
 
