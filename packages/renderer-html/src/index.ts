@@ -17,8 +17,16 @@ export {
   SLIDE_VIEWPORT,
   screenshotSlides,
 } from "./browser/report-page.js"
-export { type ChartView, renderChart } from "./chart/chart-svg.js"
-export { type MapView, OVER_GOAL_SIGN, renderMap } from "./chart/map-svg.js"
+export {
+  type ChartDrawing,
+  type ChartSize,
+  type ChartView,
+  NARROW_CHART,
+  renderChart,
+  WIDE_CHART,
+} from "./chart/chart-svg.js"
+export { type MapDrawing, type MapView, OVER_GOAL_SIGN, renderMap } from "./chart/map-svg.js"
+export { createPlotDocument } from "./chart/plot-document.js"
 export { windForD3 } from "./chart/rewind.js"
 export { type HtmlOptions, renderHtml } from "./html/render-html.js"
 export { contentSecurityPolicy, scriptHashSource } from "./html/security.js"
