@@ -1,0 +1,155 @@
+/**
+ * SQL for every figure of the report, written from the metric definitions
+ * (not from ambu's code). Each query yields rows `(key, value, kind)`: `kind`
+ * is `count` (exact), `median` (seconds, ±0.5 s) or `info` (not compared).
+ * Months are indices `year * 12 + month - 1`, the period `[from, to]`.
+ */
+import { lit } from "./sql-text.mjs"
+
+const TWENTY_MINUTES_MS = 1_200_000
+const START_TARGET_MS = 90_000
+
+const monthText = (column) => `printf('%04d-%02d', ${column} // 12, ${column} % 12 + 1)`
+
+/** A district group key: the district's id, or `region` for the grouping-set total. */
+const districtKey = (column) =>
+  `CASE WHEN grouping(${column}) = 1 THEN 'region' ELSE 'district:' || ${column} END`
+
+/** Municipality, district or region key of a `GROUPING SETS` row over (municipality_code, muni_district). */
+const areaKey = `CASE
+    WHEN grouping(municipality_code) = 0 THEN municipality_code
+    WHEN grouping(muni_district) = 0 THEN 'district:' || muni_district
+    ELSE 'region' END AS g`
+
+/** The segments of slides 11–12: name, start field, end field. */
+export const SEGMENTS = [
+  ["answer-to-dispatch", "call_answered_at", "dispatched_at"],
+  ["start-interval", "dispatched_at", "en_route_at"],
+  ["drive", "en_route_at", "arrived_scene_at"],
+  ["response", "dispatched_at", "arrived_scene_at"],
+  ["on-scene", "arrived_scene_at", "left_scene_at"],
+  ["transport", "left_scene_at", "arrived_destination_at"],
+  ["hand-over", "arrived_destination_at", "cleared_at"],
+  ["mission", "dispatched_at", "cleared_at"],
+]
+
+/** An interval in ms when both ends exist and the end is not before the start, else NULL. */
+const usable = (start, end) => `CASE WHEN ${end} >= ${start} THEN ${end} - ${start} END`
+
+const rowCounts = (file, rows, accepted, duplicates, path) => `
+SELECT * FROM (
+  WITH pr AS (
+    SELECT count(DISTINCT (e.scan_id, e.line)) AS parse_rejects FROM reject_errors e
+    JOIN reject_scans s ON s.scan_id = e.scan_id WHERE s.file_path = ${lit(path)}
+  ), dup AS (SELECT coalesce(sum(later_rows), 0) AS n FROM ${duplicates})
+  SELECT 'rows/${file}/' || k AS key, v::DOUBLE AS value, 'count' AS kind FROM (
+    SELECT 'read' AS k, (SELECT count(*) FROM ${rows}) + (SELECT parse_rejects FROM pr) AS v
+    UNION ALL SELECT 'accepted', (SELECT count(*) FROM ${accepted})
+    UNION ALL SELECT 'rejected', (SELECT count(*) FROM ${rows} WHERE reason IS NOT NULL)
+      + (SELECT n FROM dup) + (SELECT parse_rejects FROM pr)
+    UNION ALL SELECT 'rejected/duplicate', (SELECT n FROM dup)
+    UNION ALL SELECT 'rejected/csv-shape', (SELECT parse_rejects FROM pr)
+    UNION ALL SELECT 'rejected/' || split_part(reason, ':', 1), count(*) FROM ${rows}
+      WHERE reason IS NOT NULL GROUP BY 1
+  )
+)
+`
+
+/** The queries, by figure family. `from`/`to` are month indices. */
+export const figureQueries = ({ from, to, missionsPath, rescuePath }) => {
+  const inPeriod = (column) => `${column} BETWEEN ${from} AND ${to}`
+  const p1RegionalCases = `priority = 1 AND muni_district IS NOT NULL AND ${inPeriod("month")}`
+
+  return {
+    rows: `
+${rowCounts("missions", "m_rows", "missions", "m_duplicates", missionsPath)}
+UNION ALL
+SELECT 'rows/missions/ambiguous-fields', sum(ambiguous_fields)::DOUBLE, 'info' FROM missions
+UNION ALL
+SELECT 'rows/missions/cases-with-differing-answer-times', count(*)::DOUBLE, 'info' FROM cases
+WHERE answered_values > 1
+${rescuePath === null ? "" : `UNION ALL ${rowCounts("rescue-cases", "r_rows", "rescue", "r_duplicates", rescuePath)}`}`,
+
+    "missions-per-month": `
+SELECT 'missions-per-month/' || ${monthText("month")} || '/p' || priority, count(*)::DOUBLE, 'count'
+FROM missions WHERE station_district IS NOT NULL AND ${inPeriod("month")} GROUP BY month, priority`,
+
+    "missions-per-station": `
+SELECT 'missions-per-station/' || station_name || '/' || ${monthText("month")}, count(*)::DOUBLE, 'count'
+FROM missions WHERE station_district IS NOT NULL AND ${inPeriod("month")} GROUP BY station_name, month`,
+
+    "waiting-time": `
+SELECT 'waiting-time/' || g || '/' || k, v::DOUBLE, 'count' FROM (
+  SELECT ${districtKey("muni_district")} AS g, count(*) AS cases, count_if(w < ${TWENTY_MINUTES_MS}) AS under
+  FROM (SELECT muni_district, ${usable("call_answered_at", "first_arrival")} AS w FROM cases WHERE ${p1RegionalCases})
+  WHERE w IS NOT NULL GROUP BY GROUPING SETS ((muni_district), ())
+) UNPIVOT (v FOR k IN (cases, under))`,
+
+    availability: `
+SELECT 'availability/' || ${monthText("month")} || '/' || g || '/' || k, v::DOUBLE, 'count'
+FROM (
+  SELECT month, ${districtKey("muni_district")} AS g, count(*) AS cases, count_if(w <= ${TWENTY_MINUTES_MS}) AS within
+  FROM (SELECT month, muni_district, ${usable("first_dispatch", "first_arrival")} AS w FROM cases WHERE ${p1RegionalCases})
+  WHERE w IS NOT NULL GROUP BY GROUPING SETS ((month, muni_district), (month))
+) UNPIVOT (v FOR k IN (cases, within))`,
+
+    "start-interval": `
+SELECT 'start-interval/' || g || '/' || k, v::DOUBLE, 'count'
+FROM (
+  SELECT CASE
+      WHEN grouping(station_name) = 0 THEN 'station:' || station_name
+      WHEN grouping(station_district) = 0 THEN 'district:' || station_district
+      ELSE 'region' END AS g,
+    count(*) AS missions, count_if(s <= ${START_TARGET_MS}) AS within
+  FROM (
+    SELECT station_name, station_district, ${usable("dispatched_at", "en_route_at")} AS s FROM missions
+    WHERE station_district IS NOT NULL AND priority = 1 AND initial_priority = 1 AND ${inPeriod("month")}
+  ) WHERE s IS NOT NULL GROUP BY GROUPING SETS ((station_name), (station_district), ())
+) UNPIVOT (v FOR k IN (missions, within))`,
+
+    borderless: `
+SELECT 'borderless/p' || priority || '/' || municipality_code || '/' || coalesce('district:' || station_district, 'external'),
+  count(*)::DOUBLE, 'count'
+FROM missions WHERE muni_district IS NOT NULL AND ${inPeriod("month")}
+GROUP BY priority, municipality_code, station_district`,
+
+    "segment-times": `
+SELECT 'segment-times/' || g || '/' || k, v / 1000.0, 'median'
+FROM (
+  SELECT ${areaKey},
+    ${SEGMENTS.map(([name, start, end]) => `median(${usable(start, end)}) AS "${name}"`).join(",\n    ")}
+  FROM missions WHERE priority = 1 AND muni_district IS NOT NULL AND ${inPeriod("month")}
+  GROUP BY GROUPING SETS ((municipality_code, muni_district), (muni_district), ())
+) UNPIVOT INCLUDE NULLS (v FOR k IN (${SEGMENTS.map(([name]) => `"${name}"`).join(", ")}))`,
+
+    "median-response": `
+SELECT 'median-response/' || g || '/' || k, v, CASE WHEN k = 'median' THEN 'median' ELSE 'count' END
+FROM (
+  SELECT ${areaKey}, median(r) / 1000.0 AS median, count(r)::DOUBLE AS cases
+  FROM (SELECT municipality_code, muni_district, ${usable("first_dispatch", "first_arrival")} AS r FROM cases
+        WHERE ${p1RegionalCases})
+  GROUP BY GROUPING SETS ((municipality_code, muni_district), (muni_district), ())
+) UNPIVOT INCLUDE NULLS (v FOR k IN (median, cases))`,
+
+    ...(rescuePath === null
+      ? {}
+      : {
+          rescue: `
+WITH counts AS (
+  SELECT municipality_code,
+    count_if(i1 = 'sjukvårdslarm' AND i2 = 'första hjälpenlarm' AND i3 = 'hjärtstopp') AS "cardiac-arrest",
+    count_if(i1 = 'sjukvårdslarm' AND i2 = 'ivpa') AS ivpa,
+    count_if(i1 = 'ambulansassistans') AS assistance
+  FROM (SELECT municipality_code, lower(trim(index_1)) AS i1, lower(trim(index_2)) AS i2,
+          lower(trim(index_3)) AS i3 FROM rescue
+        WHERE confirmed AND muni_district IS NOT NULL AND ${inPeriod("month")})
+  GROUP BY municipality_code
+), p1 AS (
+  SELECT municipality_code, count(*) AS "prio1-cases" FROM cases WHERE ${p1RegionalCases} GROUP BY municipality_code
+)
+SELECT 'rescue/' || municipality_code || '/' || k, v::DOUBLE, 'count' FROM (
+  SELECT * FROM counts FULL JOIN p1 USING (municipality_code)
+) UNPIVOT (v FOR k IN ("cardiac-arrest", ivpa, assistance, "prio1-cases"))`,
+        }),
+  }
+}
