@@ -59,6 +59,28 @@ export { formatQualitySummary } from "./output/quality-summary.js"
 export { type AmbuPlugin, definePlugin, PluginError, PluginShape, validatePlugin } from "./plugin/plugin.js"
 export { buildRegistry, type Registry } from "./plugin/registry.js"
 export * from "./plugin/renderer.js"
+export {
+  generateSample,
+  type Sample,
+  type SampleOptions,
+  SampleOptionsError,
+} from "./sample/generate-sample.js"
+export { SAMPLE_MISSION_COLUMNS, SAMPLE_RATES, SAMPLE_RESCUE_CASE_COLUMNS } from "./sample/sample-config.js"
+export type {
+  ImplausibleKind,
+  RescueKind,
+  SampleRejectedLine,
+  SampleRejectReason,
+  SampleStats,
+} from "./sample/sample-stats.js"
+export {
+  BUNDLED_SAMPLE_OPTIONS,
+  bundledSamplePaths,
+  SampleWriteError,
+  type WriteSampleOptions,
+  type WrittenSample,
+  writeSampleFiles,
+} from "./sample/write-sample.js"
 export * from "./time/civil.js"
 export * from "./time/month.js"
 export * from "./time/zone.js"
