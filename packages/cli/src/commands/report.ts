@@ -6,6 +6,7 @@ import {
   formatRejectsCsv,
   MetricError,
   silentProgress,
+  suppressReport,
 } from "@ambu/core"
 import { Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
@@ -63,6 +64,12 @@ export const reportCommand = Command.make(
       Flag.withDescription("language of the report; default: the configuration's language, else sv"),
       Flag.optional,
     ),
+    suppressBelow: Flag.Int("suppress-below").pipe(
+      Flag.withDescription(
+        "hide counts from 1 to N-1 (and what would give them away) for publication; raw metric results are left out of the JSON",
+      ),
+      Flag.optional,
+    ),
     generatedAt: Flag.String("generated-at").pipe(
       Flag.withDescription(
         "the production time the report states (ISO 8601); fix it for byte-identical output (SOURCE_DATE_EPOCH also works)",
@@ -92,6 +99,12 @@ export const reportCommand = Command.make(
       }
       const period = yield* periodFromFlags(flags.from, flags.to)
       const generatedAt = yield* generationTime(flags.generatedAt)
+      const suppressBelow = Option.getOrUndefined(flags.suppressBelow)
+      if (suppressBelow !== undefined && suppressBelow < 1) {
+        return yield* new UsageError({
+          message: `--suppress-below ${suppressBelow}: give the smallest count that may be shown, e.g. 5`,
+        })
+      }
 
       const input = yield* loadInput(flags, progress, language)
       const rejectedRows = input.files.reduce((n, f) => n + f.rejected, 0)
@@ -106,7 +119,7 @@ export const reportCommand = Command.make(
       }
 
       progress.step("computing metrics")
-      const report = yield* buildReport({
+      const computed = yield* buildReport({
         dataset: input.dataset,
         files: input.files,
         registry,
@@ -127,7 +140,8 @@ export const reportCommand = Command.make(
             : error,
         ),
       )
-      yield* checkConfiguredTexts(configured.texts, report.slides, configFile ?? "the configuration")
+      yield* checkConfiguredTexts(configured.texts, computed.slides, configFile ?? "the configuration")
+      const report = suppressBelow === undefined ? computed : suppressReport(computed, suppressBelow)
 
       const written: string[] = []
       for (const format of formats) {
