@@ -39,10 +39,10 @@ const expected = {
   "rows/missions/read": 10,
   "rows/missions/accepted": 6,
   "rows/missions/rejected": 4,
-  "rows/missions/rejected/duplicate": 1,
+  "rows/missions/rejected/duplicate-id": 1,
   "rows/missions/rejected/unknown-priority": 1,
   "rows/missions/rejected/nonexistent-local-time": 1,
-  "rows/missions/rejected/format": 1,
+  "rows/missions/rejected/invalid-format": 1,
   "rows/missions/ambiguous-fields": 4,
   "rows/rescue-cases/read": 5,
   "rows/rescue-cases/accepted": 4,
@@ -86,16 +86,16 @@ const expected = {
   // Segment medians over M1, M2, M7, M9:
   // answer->dispatch 90, 240, 300 -> 240; start interval 60, 75, 100, 900 -> (75+100)/2;
   // drive 600, 810, 1125, 1740 -> (810+1125)/2; response 910, 1200, 1500, 1800 -> (1200+1500)/2.
-  "segment-times/1280/answer-to-dispatch": 240,
-  "segment-times/1280/start-interval": 87.5,
-  "segment-times/district:1/drive": 967.5,
-  "segment-times/region/response": 1350,
-  "segment-times/region/mission": 5310,
+  "segment-times/1280/answered-to-dispatched": 240,
+  "segment-times/1280/dispatched-to-en-route": 87.5,
+  "segment-times/district:1/en-route-to-arrived-scene": 967.5,
+  "segment-times/region/dispatched-to-arrived-scene": 1350,
+  "segment-times/region/dispatched-to-cleared": 5310,
 
   "rescue/1280/cardiac-arrest": 1,
   "rescue/1280/ivpa": 1,
   // R3 counts; R4 is not confirmed.
-  "rescue/1280/assistance": 1,
+  "rescue/1280/ambulance-assistance": 1,
   "rescue/1280/prio1-cases": 3,
 }
 

@@ -4,6 +4,7 @@
  * alias, case-insensitive).
  */
 import { closeSync, openSync, readSync } from "node:fs"
+import { constants, gunzipSync } from "node:zlib"
 
 export const MISSION_FIELDS = [
   ["mission_id", "uppdrags_id", true],
@@ -37,10 +38,11 @@ const firstLine = (path) => {
   try {
     const buffer = Buffer.alloc(65_536)
     const length = readSync(fd, buffer, 0, buffer.length, 0)
-    const text = buffer
-      .subarray(0, length)
-      .toString("utf8")
-      .replace(/^\uFEFF/, "")
+    // A gzip file's first block is enough for the header; a sync flush accepts the cut-off stream.
+    const bytes = path.endsWith(".gz")
+      ? gunzipSync(buffer.subarray(0, length), { finishFlush: constants.Z_SYNC_FLUSH })
+      : buffer.subarray(0, length)
+    const text = bytes.toString("utf8").replace(/^\uFEFF/, "")
     return text.split(/\r?\n/, 1)[0] ?? ""
   } finally {
     closeSync(fd)

@@ -25,9 +25,9 @@ const timed = async (timings, step, work) => {
 
 /**
  * Runs the SQL of all figures. `rescuePath` may be null. `from`/`to` are
- * `YYYY-MM`. Returns the figures and the milliseconds each step took.
+ * `YYYY-MM`; `previous` (optional `{ from, to }`) adds that period's monthly counts. Returns the figures and the milliseconds each step took.
  */
-export const computeDuckdbFigures = async ({ missionsPath, rescuePath, geography, from, to }) => {
+export const computeDuckdbFigures = async ({ missionsPath, rescuePath, geography, from, to, previous }) => {
   const missions = resolve(missionsPath)
   const rescue = rescuePath === null ? null : resolve(rescuePath)
   const timings = {}
@@ -47,6 +47,8 @@ export const computeDuckdbFigures = async ({ missionsPath, rescuePath, geography
     const queries = figureQueries({
       from: monthIndex(from),
       to: monthIndex(to),
+      previousFrom: previous === undefined ? monthIndex(from) : monthIndex(previous.from),
+      previousTo: previous === undefined ? monthIndex(to) : monthIndex(previous.to),
       missionsPath: missions,
       rescuePath: rescue,
     })

@@ -23,14 +23,14 @@ const areaKey = `CASE
 
 /** The segments of slides 11–12: name, start field, end field. */
 export const SEGMENTS = [
-  ["answer-to-dispatch", "call_answered_at", "dispatched_at"],
-  ["start-interval", "dispatched_at", "en_route_at"],
-  ["drive", "en_route_at", "arrived_scene_at"],
-  ["response", "dispatched_at", "arrived_scene_at"],
-  ["on-scene", "arrived_scene_at", "left_scene_at"],
-  ["transport", "left_scene_at", "arrived_destination_at"],
-  ["hand-over", "arrived_destination_at", "cleared_at"],
-  ["mission", "dispatched_at", "cleared_at"],
+  ["answered-to-dispatched", "call_answered_at", "dispatched_at"],
+  ["dispatched-to-en-route", "dispatched_at", "en_route_at"],
+  ["en-route-to-arrived-scene", "en_route_at", "arrived_scene_at"],
+  ["dispatched-to-arrived-scene", "dispatched_at", "arrived_scene_at"],
+  ["arrived-scene-to-left-scene", "arrived_scene_at", "left_scene_at"],
+  ["left-scene-to-arrived-destination", "left_scene_at", "arrived_destination_at"],
+  ["arrived-destination-to-cleared", "arrived_destination_at", "cleared_at"],
+  ["dispatched-to-cleared", "dispatched_at", "cleared_at"],
 ]
 
 /** An interval in ms when both ends exist and the end is not before the start, else NULL. */
@@ -47,8 +47,8 @@ SELECT * FROM (
     UNION ALL SELECT 'accepted', (SELECT count(*) FROM ${accepted})
     UNION ALL SELECT 'rejected', (SELECT count(*) FROM ${rows} WHERE reason IS NOT NULL)
       + (SELECT n FROM dup) + (SELECT parse_rejects FROM pr)
-    UNION ALL SELECT 'rejected/duplicate', (SELECT n FROM dup)
-    UNION ALL SELECT 'rejected/csv-shape', (SELECT parse_rejects FROM pr)
+    UNION ALL SELECT 'rejected/duplicate-id', (SELECT n FROM dup)
+    UNION ALL SELECT 'rejected/malformed-row', (SELECT parse_rejects FROM pr)
     UNION ALL SELECT 'rejected/' || split_part(reason, ':', 1), count(*) FROM ${rows}
       WHERE reason IS NOT NULL GROUP BY 1
   )
@@ -56,7 +56,7 @@ SELECT * FROM (
 `
 
 /** The queries, by figure family. `from`/`to` are month indices. */
-export const figureQueries = ({ from, to, missionsPath, rescuePath }) => {
+export const figureQueries = ({ from, to, previousFrom, previousTo, missionsPath, rescuePath }) => {
   const inPeriod = (column) => `${column} BETWEEN ${from} AND ${to}`
   const p1RegionalCases = `priority = 1 AND muni_district IS NOT NULL AND ${inPeriod("month")}`
 
@@ -72,7 +72,9 @@ ${rescuePath === null ? "" : `UNION ALL ${rowCounts("rescue-cases", "r_rows", "r
 
     "missions-per-month": `
 SELECT 'missions-per-month/' || ${monthText("month")} || '/p' || priority, count(*)::DOUBLE, 'count'
-FROM missions WHERE station_district IS NOT NULL AND ${inPeriod("month")} GROUP BY month, priority`,
+FROM missions WHERE station_district IS NOT NULL
+  AND (${inPeriod("month")} OR month BETWEEN ${previousFrom} AND ${previousTo})
+GROUP BY month, priority`,
 
     "missions-per-station": `
 SELECT 'missions-per-station/' || station_name || '/' || ${monthText("month")}, count(*)::DOUBLE, 'count'
@@ -114,13 +116,15 @@ FROM missions WHERE muni_district IS NOT NULL AND ${inPeriod("month")}
 GROUP BY priority, municipality_code, station_district`,
 
     "segment-times": `
-SELECT 'segment-times/' || g || '/' || k, v / 1000.0, 'median'
+SELECT 'segment-times/' || g || '/' || k,
+  CASE WHEN k LIKE '%/n' THEN v ELSE v / 1000.0 END,
+  CASE WHEN k LIKE '%/n' THEN 'count' ELSE 'median' END
 FROM (
   SELECT ${areaKey},
-    ${SEGMENTS.map(([name, start, end]) => `median(${usable(start, end)}) AS "${name}"`).join(",\n    ")}
+    ${SEGMENTS.map(([name, start, end]) => `median(${usable(start, end)})::DOUBLE AS "${name}", count(${usable(start, end)})::DOUBLE AS "${name}/n"`).join(",\n    ")}
   FROM missions WHERE priority = 1 AND muni_district IS NOT NULL AND ${inPeriod("month")}
   GROUP BY GROUPING SETS ((municipality_code, muni_district), (muni_district), ())
-) UNPIVOT INCLUDE NULLS (v FOR k IN (${SEGMENTS.map(([name]) => `"${name}"`).join(", ")}))`,
+) UNPIVOT INCLUDE NULLS (v FOR k IN (${SEGMENTS.map(([name]) => `"${name}", "${name}/n"`).join(", ")}))`,
 
     "median-response": `
 SELECT 'median-response/' || g || '/' || k, v, CASE WHEN k = 'median' THEN 'median' ELSE 'count' END
@@ -139,17 +143,24 @@ WITH counts AS (
   SELECT municipality_code,
     count_if(i1 = 'sjukvårdslarm' AND i2 = 'första hjälpenlarm' AND i3 = 'hjärtstopp') AS "cardiac-arrest",
     count_if(i1 = 'sjukvårdslarm' AND i2 = 'ivpa') AS ivpa,
-    count_if(i1 = 'ambulansassistans') AS assistance
+    count_if(i1 = 'ambulansassistans') AS "ambulance-assistance"
   FROM (SELECT municipality_code, lower(trim(index_1)) AS i1, lower(trim(index_2)) AS i2,
           lower(trim(index_3)) AS i3 FROM rescue
         WHERE confirmed AND muni_district IS NOT NULL AND ${inPeriod("month")})
   GROUP BY municipality_code
 ), p1 AS (
   SELECT municipality_code, count(*) AS "prio1-cases" FROM cases WHERE ${p1RegionalCases} GROUP BY municipality_code
+), joined AS (
+  SELECT gm.code AS municipality_code, gm.district AS muni_district,
+    coalesce("cardiac-arrest", 0) AS "cardiac-arrest", coalesce(ivpa, 0) AS ivpa,
+    coalesce("ambulance-assistance", 0) AS "ambulance-assistance", coalesce("prio1-cases", 0) AS "prio1-cases"
+  FROM geo_muni gm LEFT JOIN counts c ON c.municipality_code = gm.code LEFT JOIN p1 ON p1.municipality_code = gm.code
 )
-SELECT 'rescue/' || municipality_code || '/' || k, v::DOUBLE, 'count' FROM (
-  SELECT * FROM counts FULL JOIN p1 USING (municipality_code)
-) UNPIVOT (v FOR k IN ("cardiac-arrest", ivpa, assistance, "prio1-cases"))`,
+SELECT 'rescue/' || g || '/' || k, v::DOUBLE, 'count' FROM (
+  SELECT ${areaKey}, sum("cardiac-arrest") AS "cardiac-arrest", sum(ivpa) AS ivpa,
+    sum("ambulance-assistance") AS "ambulance-assistance", sum("prio1-cases") AS "prio1-cases"
+  FROM joined GROUP BY GROUPING SETS ((municipality_code, muni_district), (muni_district), ())
+) UNPIVOT (v FOR k IN ("cardiac-arrest", ivpa, "ambulance-assistance", "prio1-cases"))`,
         }),
   }
 }

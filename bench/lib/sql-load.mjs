@@ -41,8 +41,8 @@ const cleanColumns = (columns) =>
 const timeReason = (field, index, required) => {
   const k = index + 1
   return [
-    required ? `WHEN s${k} IS NULL THEN 'missing:${field}'` : null,
-    `WHEN s${k} IS NOT NULL AND n${k} IS NULL AND o${k} IS NULL THEN 'format:${field}'`,
+    required ? `WHEN s${k} IS NULL THEN 'missing-required:${field}'` : null,
+    `WHEN s${k} IS NOT NULL AND n${k} IS NULL AND o${k} IS NULL THEN 'invalid-format:${field}'`,
     `WHEN z_gap(n${k}) THEN 'nonexistent-local-time:${field}'`,
   ].filter((line) => line !== null)
 }
@@ -94,15 +94,15 @@ WITH src AS (
 SELECT
   mission_id, case_id, station, municipality_code,
   CASE
-    WHEN mission_id IS NULL THEN 'missing:mission_id'
-    WHEN case_id IS NULL THEN 'missing:case_id'
-    WHEN resource_id IS NULL THEN 'missing:resource_id'
-    WHEN station IS NULL THEN 'missing:station'
-    WHEN priority IS NULL THEN 'missing:priority'
+    WHEN mission_id IS NULL THEN 'missing-required:mission_id'
+    WHEN case_id IS NULL THEN 'missing-required:case_id'
+    WHEN resource_id IS NULL THEN 'missing-required:resource_id'
+    WHEN station IS NULL THEN 'missing-required:station'
+    WHEN priority IS NULL THEN 'missing-required:priority'
     WHEN priority NOT IN ('1', '2', '3') THEN 'unknown-priority:priority'
     WHEN initial_priority NOT IN ('1', '2', '3') THEN 'unknown-priority:initial_priority'
-    WHEN municipality_code IS NULL THEN 'missing:municipality_code'
-    WHEN NOT regexp_full_match(municipality_code, '[0-9]{4}') THEN 'format:municipality_code'
+    WHEN municipality_code IS NULL THEN 'missing-required:municipality_code'
+    WHEN NOT regexp_full_match(municipality_code, '[0-9]{4}') THEN 'invalid-format:municipality_code'
     ${TIME_FIELDS.flatMap((f, i) => timeReason(f, i, f === "dispatched_at")).join("\n    ")}
   END AS reason,
   try_cast(priority AS TINYINT) AS priority,
@@ -172,13 +172,13 @@ WITH src AS (
 SELECT
   case_id, municipality_code, index_1, index_2, index_3,
   CASE
-    WHEN case_id IS NULL THEN 'missing:case_id'
-    WHEN municipality_code IS NULL THEN 'missing:municipality_code'
-    WHEN NOT regexp_full_match(municipality_code, '[0-9]{4}') THEN 'format:municipality_code'
+    WHEN case_id IS NULL THEN 'missing-required:case_id'
+    WHEN municipality_code IS NULL THEN 'missing-required:municipality_code'
+    WHEN NOT regexp_full_match(municipality_code, '[0-9]{4}') THEN 'invalid-format:municipality_code'
     ${timeReason("created_at", 0, true).join("\n    ")}
-    WHEN index_1 IS NULL THEN 'missing:index_1'
-    WHEN confirmed IS NULL THEN 'missing:rescue_resource_confirmed'
-    WHEN confirmed NOT IN ${truthy} AND confirmed NOT IN ${falsy} THEN 'format:rescue_resource_confirmed'
+    WHEN index_1 IS NULL THEN 'missing-required:index_1'
+    WHEN confirmed IS NULL THEN 'missing-required:rescue_resource_confirmed'
+    WHEN confirmed NOT IN ${truthy} AND confirmed NOT IN ${falsy} THEN 'invalid-format:rescue_resource_confirmed'
   END AS reason,
   confirmed IN ${truthy} AS confirmed,
   CASE WHEN n1 IS NOT NULL THEN year(n1) * 12 + month(n1) - 1 ELSE z_local_month(o1) END AS month
