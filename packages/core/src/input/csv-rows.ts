@@ -1,5 +1,13 @@
-import { acceptedNames, type ColumnSpec, columnLookup, normaliseHeaderName } from "./columns.js"
+import {
+  acceptedNames,
+  type ColumnSpec,
+  columnLookup,
+  MISSION_COLUMNS,
+  normaliseHeaderName,
+  RESCUE_CASE_COLUMNS,
+} from "./columns.js"
 import { type CsvDefect, CsvTokenizer, MAX_FIELD_CHARS } from "./csv-tokenizer.js"
+import { foreignDelimiter } from "./delimiter.js"
 import { InputError } from "./input-error.js"
 import type { RowChecker, Tally } from "./tally.js"
 import type { WarningCounter } from "./warnings.js"
@@ -57,10 +65,33 @@ export const mapHeader = (
     throw new InputError({
       file,
       kind: "missing-column",
-      message: `${file}: the header has no column for ${names}; add the column or rename it to one of the accepted names (any letter case)`,
+      message: `${file}: the header has no column for ${names}; ${missingColumnFix(columns, header, count, lookup)}`,
     })
   }
   return { positions, columnAt, labels, ignored }
+}
+
+/** The likely cause of missing columns: another delimiter, the other input file, or a column to add. */
+const missingColumnFix = (
+  columns: ReadonlyArray<ColumnSpec>,
+  header: ReadonlyArray<string>,
+  count: number,
+  lookup: ReadonlyMap<string, number>,
+): string => {
+  const separator = count === 1 ? foreignDelimiter(header[0]!, lookup) : undefined
+  if (separator !== undefined) {
+    return `the header is separated by ${separator}, but ambu reads CSV separated by "," or ";"; save the file with one of those`
+  }
+
+  const other = columns === MISSION_COLUMNS ? RESCUE_CASE_COLUMNS : MISSION_COLUMNS
+  const otherLookup = columnLookup(other)
+  const found = new Set(header.slice(0, count).map((name) => otherLookup.get(normaliseHeaderName(name))))
+  const isOther = other.every((column, index) => !column.required || found.has(index))
+  if (isOther) {
+    const name = other === MISSION_COLUMNS ? "missions" : "rescue cases"
+    return `its columns are those of the ${name} file; check that the two input files are not swapped`
+  }
+  return "add the column or rename it to one of the accepted names (any letter case)"
 }
 
 const defectProblem = (defect: CsvDefect, endLine: number): string => {

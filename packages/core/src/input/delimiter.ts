@@ -28,3 +28,19 @@ const scoreSplit = (
     fields: names.length,
   }
 }
+
+const FOREIGN_DELIMITERS: ReadonlyArray<readonly [string, string]> = [
+  ["\t", "tabs"],
+  ["|", '"|"'],
+]
+
+/**
+ * What a header line that `,` and `;` could not split is separated by, when
+ * splitting it by a tab or `|` finds at least two known column names; for
+ * a message that says what to change.
+ */
+export const foreignDelimiter = (
+  headerLine: string,
+  known: ReadonlyMap<string, number>,
+): string | undefined =>
+  FOREIGN_DELIMITERS.find(([delimiter]) => scoreSplit(headerLine, delimiter, known).recognised >= 2)?.[1]

@@ -51,13 +51,13 @@ export const readFile = async (options: ReadFileOptions): Promise<FileRead> => {
   const file = source.name
   const tally = new Tally(options.onProgress)
   const warnings = new WarningCounter()
-  const decoder = new TextDecoder("utf-8")
+  // Fatal, because a Windows-1252 "ö" read as U+FFFD would turn "Malmö" into a station of another region.
+  const decoder = new TextDecoder("utf-8", { fatal: true })
   let reader: RowReader | undefined
   let prelude = ""
   let sniffed = false
 
   const feed = (text: string, final: boolean): void => {
-    warnings.add("invalid-utf8", countReplacements(text))
     if (reader !== undefined) {
       reader.push(text)
       return
@@ -76,9 +76,9 @@ export const readFile = async (options: ReadFileOptions): Promise<FileRead> => {
       checkNotBinary(file, chunk)
       sniffed = true
     }
-    feed(decoder.decode(chunk, { stream: true }), false)
+    feed(decodeUtf8(file, decoder, chunk), false)
   }
-  feed(decoder.decode(), true)
+  feed(decodeUtf8(file, decoder), true)
   reader?.end()
 
   if (reader === undefined || !reader.hasHeader) {
@@ -165,6 +165,12 @@ const checkNotBinary = (file: string, chunk: Uint8Array): void => {
   if (chunk[0] === 0x1f && chunk[1] === 0x8b) {
     fail("the file is gzip-compressed", "give it a name ending in .gz, or decompress it")
   }
+  if (chunk[0] === 0x25 && chunk[1] === 0x50 && chunk[2] === 0x44 && chunk[3] === 0x46 && chunk[4] === 0x2d) {
+    fail(
+      "the file is a PDF document, not data",
+      "export the missions or rescue cases as CSV (UTF-8) from the case system",
+    )
+  }
   if (chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04) {
     fail("the file is a zip archive or a spreadsheet (.xlsx)", "export the sheet as CSV (UTF-8)")
   }
@@ -175,8 +181,18 @@ const checkNotBinary = (file: string, chunk: Uint8Array): void => {
   }
 }
 
-const countReplacements = (text: string): number => {
-  let count = 0
-  for (let at = text.indexOf("\uFFFD"); at >= 0; at = text.indexOf("\uFFFD", at + 1)) count++
-  return count
+/** The next piece of text; fails for bytes that are not UTF-8, showing where, with the command that converts the file. */
+const decodeUtf8 = (file: string, decoder: TextDecoder, chunk?: Uint8Array): string => {
+  try {
+    return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true })
+  } catch {
+    const lenient = new TextDecoder("utf-8").decode(chunk ?? new Uint8Array())
+    const at = Math.max(0, lenient.indexOf("\uFFFD"))
+    const near = lenient.slice(Math.max(0, at - 30), at + 10).replace(/\r?\n/g, " ")
+    throw new InputError({
+      file,
+      kind: "encoding",
+      message: `${file}: the file is not UTF-8 (first bad byte near "${near}"); exports from Excel are often Windows-1252: convert with \`iconv -f WINDOWS-1252 -t UTF-8 "${file}" > converted.csv\` or save as "CSV UTF-8"`,
+    })
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { bytesSource, textSource } from "./source.js"
-import { MISSION_HEADER, missionRow, missionsCsv, readTexts } from "./test-support/read.js"
+import { MISSION_HEADER, missionRow, missionsCsv, readFailure, readTexts } from "./test-support/read.js"
 
 // Summer time in Stockholm is UTC+2, so local 10:01:30 on 2 June is 08:01:30 UTC.
 const utc = (hour: number, minute: number, second = 0) => Date.UTC(2025, 5, 2, hour, minute, second)
@@ -76,14 +76,15 @@ describe("CSV dialects", () => {
     }
   })
 
-  it("counts bytes that are not UTF-8 as a warning and keeps the row", async () => {
+  it("refuses bytes that are not UTF-8, naming the place and the conversion", async () => {
     const encoder = new TextEncoder()
-    // Eslöv in Latin-1 is "Esl", 0xF6, "v"; 0xF6 alone is not UTF-8.
+    // Eslöv in Windows-1252 is "Esl", 0xF6, "v"; 0xF6 followed by "v" is not UTF-8.
     const [before, after] = `${MISSION_HEADER}\n${missionRow({ station: "Esl|v" })}`.split("|")
     const bytes = new Uint8Array([...encoder.encode(before), 0xf6, ...encoder.encode(after)])
-    const { dataset, files } = await readTexts(bytesSource("missions.csv", bytes))
-    expect(dataset.missions.stationName).toEqual(["Esl\uFFFDv"])
-    expect(files[0]!.warnings).toEqual({ "invalid-utf8": 1 })
+    const error = await readFailure(bytesSource("missions.csv", bytes))
+    expect(error.kind).toBe("encoding")
+    expect(error.message).toContain("Esl\uFFFDv")
+    expect(error.message).toContain("iconv -f WINDOWS-1252 -t UTF-8")
   })
 
   it("counts header columns outside the contract as unknown and ignores them", async () => {

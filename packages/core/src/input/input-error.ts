@@ -4,7 +4,8 @@ import { Data } from "effect"
  * Why a whole input file could not be read:
  * - `not-found`: no such file (or it is a directory);
  * - `unreadable`: reading failed part-way, e.g. a corrupt gzip stream;
- * - `binary`: not text (NUL bytes, a zip or gzip file under a text name);
+ * - `binary`: not text (NUL bytes, a zip, gzip or PDF file under a text name);
+ * - `encoding`: text that is not UTF-8 (usually Windows-1252 from Excel);
  * - `empty`: not even a header;
  * - `missing-column`: the header lacks a required column;
  * - `duplicate-column`: two header columns mean the same field;
@@ -14,6 +15,7 @@ export type InputErrorKind =
   | "not-found"
   | "unreadable"
   | "binary"
+  | "encoding"
   | "empty"
   | "missing-column"
   | "duplicate-column"

@@ -10,11 +10,7 @@
  *   the contract's field order (kept; metrics leave out the negative intervals);
  * - `invalid-utf8`: bytes that are not UTF-8, read as U+FFFD.
  */
-export type WarningCode =
-  | "unknown-column"
-  | "ambiguous-local-time"
-  | "timestamps-out-of-order"
-  | "invalid-utf8"
+export type WarningCode = "unknown-column" | "ambiguous-local-time" | "timestamps-out-of-order"
 
 /** Counts warnings by code; only codes that occurred appear in the record. */
 export class WarningCounter {
