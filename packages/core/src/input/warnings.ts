@@ -7,8 +7,10 @@
  * - `ambiguous-local-time`: a naive time in the autumn hour that occurs
  *   twice, resolved by the contract's rule (counted per field);
  * - `timestamps-out-of-order`: a mission whose timestamps go backwards in
- *   the contract's field order (kept; metrics leave out the negative intervals);
- * - `invalid-utf8`: bytes that are not UTF-8, read as U+FFFD.
+ *   the contract's field order (kept; metrics leave out the negative intervals).
+ *
+ * Bytes that are not UTF-8 are not a warning but an `InputError` of kind
+ * `encoding`: a misread name would move a station out of the region.
  */
 export type WarningCode = "unknown-column" | "ambiguous-local-time" | "timestamps-out-of-order"
 
