@@ -60,11 +60,17 @@ export class CsvTokenizer {
   private defect: CsvDefect | undefined = undefined
   /** Whether the last character of a quoted run was a CR, so that a following LF is not a second line. */
   private quotedCR = false
+  /** Positions of the next quote and CR in the current chunk (the chunk length when none), -1 when not yet looked for. */
+  private nextQuote = -1
+  private nextCR = -1
+  private readonly delimiterText: string
 
   constructor(
     private readonly delimiter: number,
     private readonly onRecord: CsvRecordHandler,
-  ) {}
+  ) {
+    this.delimiterText = String.fromCharCode(delimiter)
+  }
 
   /** Tokenizes one chunk; a record cut by the chunk's end is finished by a later `push` or by `end`. */
   push(text: string): void {
@@ -72,6 +78,8 @@ export class CsvTokenizer {
     const delimiter = this.delimiter
     let i = 0
     let fieldStart = 0
+    this.nextQuote = -1
+    this.nextCR = -1
 
     while (i < n) {
       switch (this.state) {
@@ -82,6 +90,11 @@ export class CsvTokenizer {
         }
 
         case RECORD_START: {
+          const next = this.plainLine(text, i)
+          if (next >= 0) {
+            i = next
+            break
+          }
           const c = text.charCodeAt(i)
           if (c === LF || c === CR) {
             this.line++
@@ -166,6 +179,42 @@ export class CsvTokenizer {
     }
   }
 
+  /**
+   * The fast path for the common line: complete in this chunk, without
+   * quotes and without a CR other than a CRLF's. Such a line is split with
+   * native `indexOf` instead of character by character. Returns the index
+   * after the line, or -1 to leave the line to the state machine.
+   */
+  private plainLine(text: string, start: number): number {
+    const lf = text.indexOf("\n", start)
+    if (lf < 0) return -1
+    if (this.nextQuote < start) this.nextQuote = indexOrEnd(text, '"', start)
+    if (this.nextQuote < lf) return -1
+    if (this.nextCR < start) this.nextCR = indexOrEnd(text, "\r", start)
+    let end = lf
+    if (this.nextCR < lf) {
+      if (this.nextCR !== lf - 1) return -1
+      end = lf - 1
+    }
+
+    if (end > start) {
+      const delimiter = this.delimiterText
+      const fields = this.fields
+      let count = 0
+      let from = start
+      for (let d = text.indexOf(delimiter, from); d >= 0 && d < end; d = text.indexOf(delimiter, from)) {
+        fields[count++] = text.slice(from, d)
+        from = d + 1
+      }
+      fields[count++] = text.slice(from, end)
+      this.count = count
+      this.recordLine = this.line
+      this.emit()
+    }
+    this.line++
+    return lf + 1
+  }
+
   /** Finishes the last record at the end of the input. */
   end(): void {
     switch (this.state) {
@@ -224,4 +273,9 @@ export class CsvTokenizer {
     }
     if (to > from) this.quotedCR = afterCR
   }
+}
+
+const indexOrEnd = (text: string, search: string, from: number): number => {
+  const at = text.indexOf(search, from)
+  return at < 0 ? text.length : at
 }

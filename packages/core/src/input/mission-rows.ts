@@ -3,6 +3,7 @@ import type { Priority } from "../domain/priority.js"
 import { TIME_FIELDS } from "../domain/time-fields.js"
 import type { TimeZone } from "../time/zone.js"
 import { M } from "./columns.js"
+import { IdRegistry } from "./id-registry.js"
 import type { Reject } from "./reject.js"
 import { type RowSource, RowValidator } from "./row-validator.js"
 import { detach, Interner, parsePriority } from "./values.js"
@@ -15,7 +16,7 @@ import type { WarningCounter } from "./warnings.js"
  * since that row is not in the data set.
  */
 export class MissionRows extends RowValidator {
-  private readonly seen = new Map<string, number>()
+  private readonly seen = new IdRegistry()
   private readonly times = new Float64Array(TIME_FIELDS.length)
   private readonly strings = new Interner()
 
@@ -40,8 +41,8 @@ export class MissionRows extends RowValidator {
 
     const missionId = this.text(values, M.missionId)
     if (missionId === undefined) return this.failure
-    const earlier = this.seen.get(missionId)
-    if (earlier !== undefined) {
+    const earlier = this.seen.lineOf(missionId)
+    if (earlier >= 0) {
       this.fail(
         M.missionId,
         "duplicate-id",
@@ -65,7 +66,7 @@ export class MissionRows extends RowValidator {
     if (ambiguousMask < 0) return this.failure
 
     const id = detach(missionId)
-    this.seen.set(id, line)
+    this.seen.add(id, line)
     this.builder.addMission({
       missionId: id,
       caseId: detach(caseId!),

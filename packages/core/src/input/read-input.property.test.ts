@@ -36,7 +36,7 @@ const expectBalanced = (result: ReadResult) => {
   expect(reasonTotal).toBe(quality.rejected)
   for (const reject of result.rejects) {
     expect(REJECT_REASONS).toContain(reject.reason)
-    expect(reject.line).toBeGreaterThanOrEqual(2)
+    expect(reject.line).toBeGreaterThanOrEqual(1)
   }
 }
 

@@ -1,6 +1,7 @@
 import type { DataSetBuilder } from "../dataset/builder.js"
 import type { TimeZone } from "../time/zone.js"
 import { R } from "./columns.js"
+import { IdRegistry } from "./id-registry.js"
 import type { Reject } from "./reject.js"
 import { type RowSource, RowValidator } from "./row-validator.js"
 import { detach, Interner, parseBoolean } from "./values.js"
@@ -11,7 +12,7 @@ import type { WarningCounter } from "./warnings.js"
  * builder. A `case_id` already accepted makes the later row a `duplicate-id`.
  */
 export class RescueCaseRows extends RowValidator {
-  private readonly seen = new Map<string, number>()
+  private readonly seen = new IdRegistry()
   private readonly strings = new Interner()
 
   constructor(
@@ -31,8 +32,8 @@ export class RescueCaseRows extends RowValidator {
 
     const caseId = this.text(values, R.caseId)
     if (caseId === undefined) return this.failure
-    const earlier = this.seen.get(caseId)
-    if (earlier !== undefined) {
+    const earlier = this.seen.lineOf(caseId)
+    if (earlier >= 0) {
       this.fail(
         R.caseId,
         "duplicate-id",
@@ -52,7 +53,7 @@ export class RescueCaseRows extends RowValidator {
     if (confirmed === undefined) return this.failure
 
     const id = detach(caseId)
-    this.seen.set(id, line)
+    this.seen.add(id, line)
     this.builder.addRescueCase({
       caseId: id,
       municipalityCode: this.strings.intern(municipality!),

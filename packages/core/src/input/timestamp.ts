@@ -61,16 +61,16 @@ export class TimestampParser {
     const length = text.length
     if (length < 16) return "invalid-format"
 
-    const year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + twoDigits(text, 2)
+    const century = twoDigits(text, 0)
+    const yearOfCentury = twoDigits(text, 2)
     const month = twoDigits(text, 5)
     const day = twoDigits(text, 8)
     const hour = twoDigits(text, 11)
     const minute = twoDigits(text, 14)
     const separator = text.charCodeAt(10)
     if (
-      digitAt(text, 0) < 0 ||
-      digitAt(text, 1) < 0 ||
-      twoDigits(text, 2) < 0 ||
+      century < 0 ||
+      yearOfCentury < 0 ||
       text.charCodeAt(4) !== DASH ||
       month < 0 ||
       text.charCodeAt(7) !== DASH ||
@@ -108,6 +108,7 @@ export class TimestampParser {
     const offset = this.readOffset(text, at)
     if (offset === undefined) return "invalid-format"
 
+    const year = century * 100 + yearOfCentury
     if (!this.inRange(year, month, day, hour, minute, second)) return "out-of-range"
     if (Number.isNaN(offset)) {
       this.problem = "offset"
@@ -115,7 +116,7 @@ export class TimestampParser {
     }
 
     const wall =
-      daysFromCivil(year, month, day) * MS_PER_DAY +
+      this.dayNumber(year, month, day) * MS_PER_DAY +
       hour * MS_PER_HOUR +
       minute * MS_PER_MINUTE +
       second * 1000 +
@@ -126,6 +127,19 @@ export class TimestampParser {
     }
     this.value = wall - offset
     return "absolute"
+  }
+
+  // The timestamps of one row mostly share a date, so the last day number is kept.
+  private lastDate = -1
+  private lastDays = 0
+
+  private dayNumber(year: number, month: number, day: number): number {
+    const date = (year * 16 + month) * 32 + day
+    if (date !== this.lastDate) {
+      this.lastDate = date
+      this.lastDays = daysFromCivil(year, month, day)
+    }
+    return this.lastDays
   }
 
   /** The zone offset in ms from `at` to the end; null when there is none, NaN out of range, undefined when malformed. */
