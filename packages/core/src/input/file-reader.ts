@@ -182,7 +182,7 @@ const checkNotBinary = (file: string, chunk: Uint8Array): void => {
 }
 
 /** The next piece of text; fails for bytes that are not UTF-8, showing where, with the command that converts the file. */
-const decodeUtf8 = (file: string, decoder: TextDecoder, chunk?: Uint8Array): string => {
+const decodeUtf8 = (file: string, decoder: InstanceType<typeof TextDecoder>, chunk?: Uint8Array): string => {
   try {
     return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true })
   } catch {
