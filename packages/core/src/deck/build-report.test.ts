@@ -215,3 +215,43 @@ describe("buildReport with a metric that throws", () => {
     expect(build(true)._tag).toBe("Failure")
   })
 })
+
+describe("buildReport with a hand-made metric entry whose run throws at once", () => {
+  it("contains the throw too", () => {
+    const registryWithRaw = Effect.runSync(
+      buildRegistry([
+        definePlugin({
+          name: "raw",
+          metrics: [
+            {
+              ...missionCount,
+              id: "raw-throw",
+              run: () => {
+                throw new Error("thrown before any effect")
+              },
+            },
+          ],
+        }),
+      ]),
+    )
+    const outcome = Effect.runSync(
+      Effect.result(
+        buildReport({
+          dataset,
+          files: [],
+          registry: registryWithRaw,
+          deck: [{ metric: "raw-throw" }],
+          language: "en",
+          generatedAt: "2026-01-15T08:00:00Z",
+          toolVersion: "0.0.0",
+        }),
+      ),
+    )
+    if (outcome._tag !== "Success") throw new Error("expected a report")
+    expect(outcome.success.slides[0]!.blocks[0]).toEqual({
+      kind: "error",
+      message:
+        'The metric "raw-throw" could not be computed: metric "raw-throw" threw: thrown before any effect',
+    })
+  })
+})

@@ -105,7 +105,7 @@ export const buildReport = (options: BuildReportOptions): Effect.Effect<Report, 
       if (run === undefined && !failures.has(key)) {
         progress.step(`computing ${key}`)
         const outcome = yield* Effect.result(
-          containDefects(registered.metric.id, registered.metric.run(input, entry.params ?? {})),
+          containDefects(registered.metric.id, () => registered.metric.run(input, entry.params ?? {})),
         )
         if (outcome._tag === "Success") {
           run = outcome.success
@@ -169,12 +169,15 @@ export const buildReport = (options: BuildReportOptions): Effect.Effect<Report, 
     )
   })
 
-/** A metric that throws (a plugin's bug) fails like one that returns an error, so it cannot take the report down. */
+/**
+ * A metric that throws (a plugin's bug), even before it returns its effect,
+ * fails like one that returns an error, so it cannot take the report down.
+ */
 const containDefects = <A>(
   metricId: string,
-  effect: Effect.Effect<A, MetricError>,
+  run: () => Effect.Effect<A, MetricError>,
 ): Effect.Effect<A, MetricError> =>
-  Effect.suspend(() => effect).pipe(
+  Effect.suspend(run).pipe(
     Effect.catchDefect((defect) =>
       Effect.fail(
         new MetricError({
