@@ -34,5 +34,11 @@ fi
 echo "setup: installing workspace packages"
 pnpm install --frozen-lockfile --reporter=silent
 echo "setup: building"
-pnpm --silent build >/dev/null
+build_log=$(mktemp)
+if ! pnpm build >"$build_log" 2>&1; then
+  cat "$build_log" >&2
+  echo "setup: the build failed (output above)" >&2
+  exit 1
+fi
+rm -f "$build_log"
 echo "setup: done"
