@@ -43,7 +43,7 @@ const timeReason = (field, index, required) => {
   return [
     required ? `WHEN s${k} IS NULL THEN 'missing-required:${field}'` : null,
     `WHEN s${k} IS NOT NULL AND n${k} IS NULL AND o${k} IS NULL THEN 'invalid-format:${field}'`,
-    `WHEN z_gap(n${k}) THEN 'nonexistent-local-time:${field}'`,
+    `WHEN z_gap(e${k}, y${k}) THEN 'nonexistent-local-time:${field}'`,
   ].filter((line) => line !== null)
 }
 
@@ -83,13 +83,19 @@ WITH src AS (
     ${TIME_FIELDS.map((f, i) => `${f} AS s${i + 1}`).join(", ")},
     ${each((k) => `ts_naive(s${k}) AS n${k}`)}
   FROM src
+), epochs AS (
+  SELECT *,
+    ${each((k) => `epoch_ms(n${k}) AS e${k}`)},
+    ${each((k) => `z_year(n${k}) AS y${k}`)}
+  FROM parsed
 ), instants AS (
   SELECT *,
     ${each((k) => `CASE WHEN s${k} IS NOT NULL AND n${k} IS NULL THEN ts_offset_ms(s${k}) END AS o${k}`)},
-    ${each((k) => `z_second(n${k}) AS a${k}`)}
-  FROM parsed
+    ${each((k) => `z_second(e${k}, y${k}) AS a${k}`)}
+  FROM epochs
 ), l1 AS (
-  SELECT *, ${each((k) => `coalesce(z_first(n${k}), o${k}) AS f${k}`)}, f1 AS r1, f1 AS p1 FROM instants
+  SELECT *, ${each((k) => `coalesce(z_first(n${k}, e${k}, y${k}), o${k}) AS f${k}`)}, f1 AS r1, f1 AS p1
+  FROM instants
 )${resolutionLayers()}
 SELECT
   mission_id, case_id, station, municipality_code,
@@ -164,10 +170,11 @@ WITH src AS (
     ${cleanColumns(columns)}
   FROM ${readCsv(path, delimiter)}
 ), parsed AS (
-  SELECT *, created_at AS s1, ts_naive(created_at) AS n1,
-    CASE WHEN created_at IS NOT NULL AND ts_naive(created_at) IS NULL THEN ts_offset_ms(created_at) END AS o1,
-    lower(rescue_resource_confirmed) AS confirmed
-  FROM src
+  SELECT *, created_at AS s1, ts_naive(created_at) AS n1, lower(rescue_resource_confirmed) AS confirmed FROM src
+), instants AS (
+  SELECT *, epoch_ms(n1) AS e1, z_year(n1) AS y1,
+    CASE WHEN s1 IS NOT NULL AND n1 IS NULL THEN ts_offset_ms(s1) END AS o1
+  FROM parsed
 )
 SELECT
   case_id, municipality_code, index_1, index_2, index_3,
@@ -182,7 +189,7 @@ SELECT
   END AS reason,
   confirmed IN ${truthy} AS confirmed,
   CASE WHEN n1 IS NOT NULL THEN year(n1) * 12 + month(n1) - 1 ELSE z_local_month(o1) END AS month
-FROM parsed;
+FROM instants;
 
 CREATE OR REPLACE TABLE r_duplicates AS
 SELECT case_id, min(rowid) AS kept, count(*) - 1 AS later_rows
