@@ -30,11 +30,11 @@ const digitAt = (text: string, at: number): number => {
   return d >= 0 && d <= 9 ? d : -1
 }
 
-/** Two digits as a number, or -1. */
+/** Two digits as a number, or -1 (also past the end, where the codes are NaN). */
 const twoDigits = (text: string, at: number): number => {
-  const tens = digitAt(text, at)
-  const ones = digitAt(text, at + 1)
-  return tens < 0 || ones < 0 ? -1 : tens * 10 + ones
+  const tens = text.charCodeAt(at) - ZERO
+  const ones = text.charCodeAt(at + 1) - ZERO
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1
 }
 
 /**
