@@ -12,6 +12,8 @@ export interface MetricPage {
   readonly href: string
   readonly title: string
   readonly body: string
+  /** The Swedish title and the id, so that search finds the page by the deck's words. */
+  readonly aliases: ReadonlyArray<string>
 }
 
 /** The file of a metric's page; ids are lowercase words joined by dashes, so they are safe file names. */
@@ -111,7 +113,12 @@ export const metricPage = (
     )
   }
 
-  return { href: metricHref(metric.id), title: metric.title.en, body: sections.join("\n") }
+  return {
+    href: metricHref(metric.id),
+    title: metric.title.en,
+    body: sections.join("\n"),
+    aliases: [metric.title.sv, metric.id],
+  }
 }
 
 /** The overview table of every registered metric, linking to each page; the same ids the registry has. */

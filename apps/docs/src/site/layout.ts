@@ -8,6 +8,8 @@ export interface Page {
   readonly title: string
   readonly body: string
   readonly headings: ReadonlyArray<Heading>
+  /** Other names the search should find the page by, such as a metric's Swedish title and id. */
+  readonly aliases?: ReadonlyArray<string>
 }
 
 /** One sidebar entry; metric pages hang under the metrics overview. */
@@ -21,12 +23,14 @@ export interface NavItem {
 export interface SearchEntry {
   readonly href: string
   readonly title: string
+  readonly aliases: ReadonlyArray<string>
   readonly headings: ReadonlyArray<{ readonly id: string; readonly text: string }>
 }
 
 export const searchEntry = (page: Page): SearchEntry => ({
   href: page.href,
   title: page.title,
+  aliases: page.aliases ?? [],
   headings: page.headings.filter((h) => h.level === 2 || h.level === 3).map(({ id, text }) => ({ id, text })),
 })
 

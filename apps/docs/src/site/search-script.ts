@@ -1,8 +1,8 @@
 /**
  * The search box's behaviour, inlined in every page so that the site works
  * from a folder or any static server without further requests. It matches
- * page titles and headings, ignoring case and accents (`vantetid` finds
- * "Väntetid").
+ * page titles, their aliases (a metric's Swedish title and id) and
+ * headings, ignoring case and accents (`vantetid` finds "Väntetid").
  */
 export const SEARCH_SCRIPT = `(() => {
   const index = JSON.parse(document.getElementById("search-index").textContent)
@@ -23,7 +23,9 @@ export const SEARCH_SCRIPT = `(() => {
     if (query.length < 2) return
     const hits = []
     for (const page of index) {
+      const alias = page.aliases.find((name) => fold(name).includes(query))
       if (fold(page.title).includes(query)) hits.push(item(page.href, page.title))
+      else if (alias) hits.push(item(page.href, page.title + " (" + alias + ")"))
       for (const heading of page.headings) {
         if (fold(heading.text).includes(query)) hits.push(item(page.href + "#" + heading.id, heading.text + " (" + page.title + ")"))
       }
