@@ -17,7 +17,7 @@ const fileRows = (figures, dataQuality) => {
       put(figures, `${prefix}/rejected/${reason}`, count)
     }
     if (file.kind === "missions") {
-      put(figures, `${prefix}/ambiguous-fields`, file.warnings?.["ambiguous-local-time"] ?? 0, "info")
+      put(figures, `${prefix}/ambiguous-fields`, file.warnings?.["ambiguous-local-time"] ?? 0)
     }
   }
 }

@@ -64,7 +64,7 @@ export const figureQueries = ({ from, to, previousFrom, previousTo, missionsPath
     rows: `
 ${rowCounts("missions", "m_rows", "missions", "m_duplicates", missionsPath)}
 UNION ALL
-SELECT 'rows/missions/ambiguous-fields', sum(ambiguous_fields)::DOUBLE, 'info' FROM missions
+SELECT 'rows/missions/ambiguous-fields', coalesce(sum(ambiguous_fields), 0)::DOUBLE, 'count' FROM missions
 UNION ALL
 SELECT 'rows/missions/cases-with-differing-answer-times', count(*)::DOUBLE, 'info' FROM cases
 WHERE answered_values > 1
