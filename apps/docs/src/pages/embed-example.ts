@@ -55,7 +55,7 @@ fetch(REPORT_URL)
 
     // A metric's raw numbers, for a figure of your own: shares are 0–1, times in seconds.
     const waiting = report.metrics["waiting-time"].result
-    const percent = (waiting.wholeRegion.share * 100).toFixed(1)
+    const percent = (waiting.wholeRegion.share * 100).toLocaleString("sv-SE", { maximumFractionDigits: 1, minimumFractionDigits: 1 })
     document.getElementById("waiting-time").textContent =
       "Väntetid under 20 min, hela regionen: " + percent + " % av " + waiting.wholeRegion.cases + " ärenden"
   })
