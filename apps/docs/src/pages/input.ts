@@ -46,9 +46,17 @@ const REJECT_MEANINGS: Readonly<Record<RejectReason, string>> = {
     "A CSV line with another number of fields than the header, or an NDJSON line that is not one JSON object.",
 }
 
-const columnTable = (columns: ReadonlyArray<ColumnSpec>): string => {
+/** Where a rescue-file column means something else than the missions column of the same name. */
+const RESCUE_COLUMN_MEANINGS: Readonly<Record<string, string>> = {
+  case_id: "The rescue-service case; must not repeat within the file.",
+}
+
+const columnTable = (
+  columns: ReadonlyArray<ColumnSpec>,
+  overrides: Readonly<Record<string, string>> = {},
+): string => {
   const rows = columns.map((column) => {
-    const meaning = COLUMN_MEANINGS[column.name]
+    const meaning = overrides[column.name] ?? COLUMN_MEANINGS[column.name]
     if (meaning === undefined)
       throw new Error(`docs: column "${column.name}" has no explanation in pages/input.ts`)
     return [
@@ -69,6 +77,6 @@ const rejectTable = (): string => {
 /** The input page's generated sections: column lists straight from core's readers, reject reasons from core's list. */
 export const inputSections = (): Readonly<Record<string, string>> => ({
   "mission-columns": columnTable(MISSION_COLUMNS),
-  "rescue-columns": columnTable(RESCUE_CASE_COLUMNS),
+  "rescue-columns": columnTable(RESCUE_CASE_COLUMNS, RESCUE_COLUMN_MEANINGS),
   "reject-reasons": rejectTable(),
 })
