@@ -12,6 +12,10 @@ export interface RendererLabels {
   readonly of: string
   readonly error: string
   readonly navigationHint: string
+  /** Added to the title of a slide's further pages. */
+  readonly continued: string
+  /** The heading of the speaker notes under each slide. */
+  readonly notesSummary: string
 }
 
 const LABELS: Readonly<Record<Language, RendererLabels>> = {
@@ -23,6 +27,8 @@ const LABELS: Readonly<Record<Language, RendererLabels>> = {
     of: "av",
     error: "Kunde inte visas",
     navigationHint: "Piltangenter eller Page Up/Page Down byter bild",
+    continued: "(forts.)",
+    notesSummary: "Definition och datakvalitet",
   },
   en: {
     overGoal: "over goal",
@@ -32,6 +38,8 @@ const LABELS: Readonly<Record<Language, RendererLabels>> = {
     of: "of",
     error: "Could not be shown",
     navigationHint: "Arrow keys or Page Up/Page Down change slides",
+    continued: "(cont.)",
+    notesSummary: "Definition and data quality",
   },
 }
 

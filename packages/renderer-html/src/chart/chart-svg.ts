@@ -220,6 +220,16 @@ const goalMarks = (block: ChartBlock, theme: HtmlTheme): Plot.Markish[] => {
   ]
 }
 
+/** The names in a chart's legend, in order: the series (unless one unnamed bar series) and the goal. */
+export const legendNames = (block: ChartBlock): string[] => [
+  ...(showsSeriesLegend(block) ? block.series.map((series) => series.name) : []),
+  ...(block.goal === undefined ? [] : [block.goal.label]),
+]
+
+// A single bar series needs no legend; the goal still does.
+const showsSeriesLegend = (block: ChartBlock): boolean =>
+  !(block.series.length === 1 && block.chartType === "bar")
+
 const legendFor = (block: ChartBlock, colours: ReadonlyArray<string>, theme: HtmlTheme): LegendItem[] => {
   const series = block.series.map((entry, index) => ({
     name: entry.name,
@@ -229,7 +239,5 @@ const legendFor = (block: ChartBlock, colours: ReadonlyArray<string>, theme: Htm
         : boxSwatch(colours[index]!),
   }))
   const goal = block.goal === undefined ? [] : [{ name: block.goal.label, swatchSvg: goalSwatch(theme.goal) }]
-
-  // A single unnamed bar series needs no legend; the goal still does.
-  return block.series.length === 1 && block.chartType === "bar" ? goal : [...series, ...goal]
+  return showsSeriesLegend(block) ? [...series, ...goal] : goal
 }

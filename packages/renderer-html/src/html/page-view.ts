@@ -1,7 +1,14 @@
-import type { Block, Report, Slide } from "@ambu/core"
-import { type ChartView, NARROW_CHART, renderChart, WIDE_CHART } from "../chart/chart-svg.js"
+import type { Report, Slide } from "@ambu/core"
+import { type ChartView, legendNames, renderChart } from "../chart/chart-svg.js"
 import { type MapView, renderMap } from "../chart/map-svg.js"
 import type { RendererLabels } from "../labels.js"
+import {
+  type PlanLabels,
+  type PlannedItem,
+  type PlannedPanel,
+  planSlide,
+  type StackedBlock,
+} from "../layout/slide-plan.js"
 import type { HtmlTheme } from "../theme.js"
 import { type CellValueView, cellValueView } from "./cell-view.js"
 import { type TableView, tableView } from "./table-view.js"
@@ -25,20 +32,30 @@ export type BlockView =
     }
   | { readonly kind: "error"; readonly heading: string; readonly message: string }
 
-/** Consecutive charts, maps and tables share a row; other blocks take the full width. */
+/** Panels side by side (`row`), or one block across the slide; a row holding a drawing has a set height. */
 export interface BlockGroupView {
   readonly row: boolean
+  readonly style: string | null
   readonly blocks: ReadonlyArray<BlockView>
 }
 
+/** The speaker notes: the slide's definition and data-quality account, under its last page. */
+export interface NotesView {
+  readonly summary: string
+  readonly paragraphs: ReadonlyArray<string>
+}
+
+/** One `<section>`: a slide, or a further page of a slide whose tables did not fit on one. */
 export interface SlideView {
   readonly id: string
   readonly anchor: string
   readonly title: string
   readonly isTitle: boolean
+  readonly continued: boolean
   readonly groups: ReadonlyArray<BlockGroupView>
   readonly footer: string
   readonly position: string
+  readonly notes: NotesView | null
 }
 
 export interface ViewContext {
@@ -48,80 +65,110 @@ export interface ViewContext {
   readonly labels: RendererLabels
 }
 
-/** The slides as the templates draw them, in model order; charts and maps are drawn here. */
-export const slideViews = (context: ViewContext): SlideView[] =>
-  context.report.slides.map((slide, index) => slideView(slide, index, context))
-
-const slideView = (slide: Slide, index: number, context: ViewContext): SlideView => {
-  const anchor = `slide-${String(index + 1).padStart(2, "0")}`
-  const crowded = sharesARow(slide.blocks)
-  const blocks = slide.blocks.map((block, blockIndex) =>
-    blockView(block, `${anchor}-b${blockIndex + 1}`, crowded[blockIndex]!, context),
-  )
+/**
+ * The sections as the templates draw them, in model order: each slide is
+ * planned to fit 1600 × 900 (`layout/slide-plan.ts`), continuing on further
+ * sections when its tables need them; charts and maps are drawn here.
+ */
+export const slideViews = (context: ViewContext): SlideView[] => {
   const { report, labels } = context
-
-  return {
-    id: slide.id,
-    anchor,
-    title: slide.title,
-    isTitle: slide.blocks.length > 0 && slide.blocks.every((block) => block.kind === "title"),
-    groups: groupBlocks(blocks),
-    footer: `${report.region} · ${report.period.from} – ${report.period.to}`,
-    position: `${labels.slide} ${index + 1} ${labels.of} ${report.slides.length}`,
+  const planLabels: PlanLabels = {
+    continued: labels.continued,
+    suppressed: labels.suppressed,
+    error: labels.error,
+    legendNames,
   }
+  const planned = report.slides.map((slide) => ({ slide, pages: planSlide(slide, planLabels) }))
+  const total = planned.reduce((sum, { pages }) => sum + pages.length, 0)
+
+  let position = 0
+  return planned.flatMap(({ slide, pages }, slideIndex) =>
+    pages.map((page) => {
+      position++
+      const anchor = `slide-${String(slideIndex + 1).padStart(2, "0")}${page.page === 0 ? "" : `-p${page.page + 1}`}`
+      const isLast = page.page === pages.length - 1
+      return {
+        id: slide.id,
+        anchor,
+        title: page.title,
+        isTitle: slide.blocks.length > 0 && slide.blocks.every((block) => block.kind === "title"),
+        continued: page.page > 0,
+        groups: page.items.map((item) => groupView(item, anchor, context)),
+        footer: `${report.region} · ${report.period.from} – ${report.period.to}`,
+        position: `${labels.slide} ${position} ${labels.of} ${total}`,
+        notes: isLast ? notesView(slide, labels) : null,
+      }
+    }),
+  )
 }
 
-const PANEL_KINDS = new Set(["chart", "map", "table"])
+const notesView = (slide: Slide, labels: RendererLabels): NotesView | null => {
+  const paragraphs = slide.notes
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph.length > 0)
+  return paragraphs.length === 0 ? null : { summary: labels.notesSummary, paragraphs }
+}
 
-/** For each block: whether it shares its row with another panel, which gives its chart a narrower shape. */
-const sharesARow = (blocks: ReadonlyArray<Block>): boolean[] =>
-  blocks.map((block, index) => {
-    const panel = (other: Block | undefined) => other !== undefined && PANEL_KINDS.has(other.kind)
-    return panel(block) && (panel(blocks[index - 1]) || panel(blocks[index + 1]))
+const groupView = (item: PlannedItem, anchor: string, context: ViewContext): BlockGroupView => {
+  if (item.kind === "block") {
+    return {
+      row: false,
+      style: null,
+      blocks: [stackedView(item.block, `${anchor}-b${item.blockIndex + 1}`, context)],
+    }
+  }
+  // A table cut into column groups appears more than once in a row or page: its later parts get a suffix.
+  const seen = new Map<number, number>()
+  const blocks = item.panels.map((panel) => {
+    const count = (seen.get(panel.blockIndex) ?? 0) + 1
+    seen.set(panel.blockIndex, count)
+    const blockAnchor = `${anchor}-b${panel.blockIndex + 1}${count > 1 ? `-${count}` : ""}`
+    return panelView(panel, blockAnchor, context)
   })
-
-const groupBlocks = (blocks: ReadonlyArray<BlockView>): BlockGroupView[] => {
-  const groups: Array<{ row: boolean; blocks: BlockView[] }> = []
-  for (const block of blocks) {
-    const row = PANEL_KINDS.has(block.kind)
-    const last = groups[groups.length - 1]
-    if (row && last?.row === true) last.blocks.push(block)
-    else groups.push({ row, blocks: [block] })
+  return {
+    row: true,
+    style: item.height === null ? null : `--row-height: ${Math.floor(item.height)}`,
+    blocks,
   }
-  return groups
 }
 
-const blockView = (block: Block, anchor: string, sharesRow: boolean, context: ViewContext): BlockView => {
+const panelView = (panel: PlannedPanel, anchor: string, context: ViewContext): BlockView => {
   const { document, theme, labels } = context
   const language = context.report.language
-
-  switch (block.kind) {
-    case "title":
-      return { ...block, headingId: `${anchor.split("-b")[0]}-heading` }
-    case "text":
-      return { kind: "text", paragraphs: block.paragraphs }
+  switch (panel.kind) {
     case "table":
-      return tableView(block, anchor, labels)
+      return tableView(panel, anchor, labels)
     case "chart":
       return {
         kind: "chart",
         anchor,
-        title: block.title,
-        ...renderChart(block, {
+        title: panel.block.title,
+        ...renderChart(panel.block, {
           document,
           language,
           theme,
           idPrefix: anchor,
-          size: sharesRow ? NARROW_CHART : WIDE_CHART,
+          size: { width: Math.round(panel.drawing.width), height: Math.round(panel.drawing.height) },
         }),
       }
     case "map":
       return {
         kind: "map",
         anchor,
-        title: block.title,
-        ...renderMap(block, { document, language, theme, labels, idPrefix: anchor }),
+        title: panel.block.title,
+        ...renderMap(panel.block, { document, language, theme, labels, idPrefix: anchor }),
       }
+  }
+}
+
+const stackedView = (block: StackedBlock, anchor: string, context: ViewContext): BlockView => {
+  const { labels } = context
+  switch (block.kind) {
+    case "title":
+      return { ...block, headingId: `${anchor.split("-b")[0]}-heading` }
+    case "text":
+      return { kind: "text", paragraphs: block.paragraphs }
     case "key-figures":
       return {
         kind: "key-figures",

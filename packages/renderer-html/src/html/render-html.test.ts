@@ -46,7 +46,7 @@ describe("renderHtml: the page", () => {
   it("hides the navigation chrome in print and sets the 16:9 page size", () => {
     const css = page.querySelector("style")!.textContent!
     expect(css).toContain("@page {\n  size: 13.333in 7.5in;\n  margin: 0;\n}")
-    expect(css).toMatch(/@media print \{[\s\S]*\.deck-header \{\s*display: none;/)
+    expect(css).toMatch(/@media print \{[\s\S]*\.deck-header,\s*\.slide-notes \{\s*display: none;/)
   })
 })
 

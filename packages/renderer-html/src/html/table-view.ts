@@ -1,5 +1,6 @@
 import type { Cell, TableBlock } from "@ambu/core"
 import type { RendererLabels } from "../labels.js"
+import { type FittedTable, isNoWrap, isSpanningHeading, type RowRange } from "../layout/table-fit.js"
 import { type CellValueView, cellValueView } from "./cell-view.js"
 
 export interface HeaderCellView {
@@ -26,35 +27,46 @@ export interface TableView {
   readonly kind: "table"
   readonly anchor: string
   readonly caption: string
-  /** Lines the table needs (caption, header rows, body rows, notes); the stylesheet shrinks the text to fit them. */
-  readonly lines: number
+  /** Inline style: the text size and width the layout chose, in reference pixels. */
+  readonly style: string
+  /** Each column's share of the table's width, as CSS. */
+  readonly columnWidths: ReadonlyArray<string>
   readonly headerRows: ReadonlyArray<ReadonlyArray<HeaderCellView>>
   readonly rows: ReadonlyArray<TableRowView>
   readonly notes: ReadonlyArray<string>
 }
 
+/** What the layout decided for one table on one page (see `layout/slide-plan.ts`). */
+export interface TablePiece {
+  readonly block: TableBlock
+  readonly fitted: FittedTable
+  readonly rows: RowRange
+  readonly notes: ReadonlyArray<string>
+}
+
 /**
  * The table as the template draws it: header rows with column groups,
- * marked cells, and its line count, from which the stylesheet picks a text
- * size that fits every row on the slide (a long table is never cut off).
+ * marked cells, the body rows of this page, and the size and column widths
+ * the layout chose, so that every row is on the slide and none is cut off.
  */
-export const tableView = (block: TableBlock, anchor: string, labels: RendererLabels): TableView => {
-  const rows = block.rows.map((row) => rowView(row, block.columns, labels))
-  const hasSuppressed = block.rows.some((row) => row.cells.some((cell) => hasEmphasis(cell, "suppressed")))
-  const header = headerRows(block.columns)
-  const notes = [...(block.notes ?? []), ...(hasSuppressed ? [`* ${labels.suppressed}`] : [])]
-
+export const tableView = (piece: TablePiece, anchor: string, labels: RendererLabels): TableView => {
+  const { block, fitted } = piece
+  const rows = block.rows
+    .slice(piece.rows.start, piece.rows.end)
+    .map((row) => rowView(row, block.columns, labels))
   return {
     kind: "table",
     anchor,
     caption: block.caption,
-    lines: 1 + header.length + rows.length + notes.length,
-    headerRows: header,
+    style: `--table-font: ${round(fitted.font)}; --table-width: ${round(fitted.width)}`,
+    columnWidths: fitted.widths.map((width) => `${round((100 * width) / fitted.width, 3)}%`),
+    headerRows: headerRows(block.columns),
     rows,
-    // The mark on hidden values needs a key on the slide itself, not only for screen readers.
-    notes,
+    notes: piece.notes,
   }
 }
+
+const round = (value: number, digits = 2): number => Number(value.toFixed(digits))
 
 /**
  * One header row, or two when columns are grouped: a spanning group cell
@@ -95,9 +107,13 @@ const header = (
   align: HeaderCellView["align"],
 ): HeaderCellView => ({ label, scope, colspan, rowspan, align })
 
-const rowView = (row: TableBlock["rows"][number], columns: TableBlock["columns"], labels: RendererLabels) => {
-  const [first, ...rest] = row.cells
-  if (row.kind === "group-heading" && first !== undefined && rest.every((cell) => cell.text === "")) {
+const rowView = (
+  row: TableBlock["rows"][number],
+  columns: TableBlock["columns"],
+  labels: RendererLabels,
+): TableRowView => {
+  const first = row.cells[0]
+  if (isSpanningHeading(row) && first !== undefined) {
     return { kind: row.kind, heading: { text: first.text, colspan: columns.length }, cells: [] }
   }
 
@@ -107,15 +123,19 @@ const rowView = (row: TableBlock["rows"][number], columns: TableBlock["columns"]
     cells: row.cells.map((cell, index) => ({
       ...cellValueView(cell, labels),
       isRowHeader: index === 0,
-      classes: cellClasses(cell, columns[index]?.align ?? "left"),
+      classes: cellClasses(cell, columns[index]),
     })),
   }
 }
 
 const EMPHASIS_CLASSES = ["own-district", "over-goal", "suppressed"] as const
 
-const cellClasses = (cell: Cell, align: "left" | "right"): string =>
-  [`align-${align}`, ...EMPHASIS_CLASSES.filter((emphasis) => hasEmphasis(cell, emphasis))].join(" ")
+const cellClasses = (cell: Cell, column: TableBlock["columns"][number] | undefined): string =>
+  [
+    `align-${column?.align ?? "left"}`,
+    ...(isNoWrap(cell, column) ? ["nowrap"] : []),
+    ...EMPHASIS_CLASSES.filter((emphasis) => hasEmphasis(cell, emphasis)),
+  ].join(" ")
 
 const hasEmphasis = (cell: Cell, emphasis: NonNullable<Cell["emphasis"]>[number]): boolean =>
   cell.emphasis?.includes(emphasis) ?? false
