@@ -41,12 +41,16 @@ describe("repeatable output", () => {
     report(second)
   })
 
-  it.each(["report.json", "report.schema.json", "report.html", "data-quality.md", "rejects.csv"])(
-    "%s is byte-identical between two runs",
-    (file) => {
-      expect(read(first, file).equals(read(second, file))).toBe(true)
-    },
-  )
+  it.each([
+    "report.json",
+    "report.schema.json",
+    "report.html",
+    "report.pptx",
+    "data-quality.md",
+    "rejects.csv",
+  ])("%s is byte-identical between two runs", (file) => {
+    expect(read(first, file).equals(read(second, file))).toBe(true)
+  })
 
   it("every slide, chart and notes XML of the deck is identical between two runs", async () => {
     const [a, b] = [await xmlParts(first), await xmlParts(second)]
