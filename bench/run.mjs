@@ -33,6 +33,8 @@ const BENCH = join(ROOT, "bench")
 const log = (message) => console.log(`bench: ${message}`)
 
 const { values } = parseArgs({
+  // `pnpm bench -- --large` passes the separator through.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     sizes: { type: "string", default: "150000,1000000" },
     large: { type: "boolean", default: false },
