@@ -1,9 +1,16 @@
 import { type Block, type Column, numberCell, type Row, type Slide, textCell } from "@ambu/core"
 import { reportFixture } from "@ambu/core/testing"
 import { describe, expect, it } from "vitest"
-import { CONTENT, measure, SLIDE, wrappedLines } from "../src/layout/geometry.js"
-import { planReport, planSlide } from "../src/layout/plan.js"
-import { fitColumnWidths, headerRows, paginateRows } from "../src/layout/table-layout.js"
+import { CONTENT, measure, SLIDE, widestWord, wrappedLines } from "../src/layout/geometry.js"
+import { type PagePlan, planReport, planSlide } from "../src/layout/plan.js"
+import {
+  type ColumnNeed,
+  columnNeeds,
+  fitColumnWidths,
+  headerHeights,
+  headerRows,
+  paginateRows,
+} from "../src/layout/table-layout.js"
 import { labelsFor } from "../src/theme.js"
 import { chartSlide, durationChart, longTableSlide, reportWith } from "./support/reports.js"
 
@@ -27,10 +34,35 @@ describe("text measure and wrapping", () => {
   it("breaks a word wider than the line: ten a's (0.833 in) take two lines of 0.5 in", () => {
     expect(wrappedLines("aaaaaaaaaa", 0.5, 10)).toBe(2)
   })
+
+  it("never breaks at a no-break space: it joins a number to its unit into one word", () => {
+    // "aaaa\u00a0aaaa" is one word: 8 × 0.0833 + 0.0444 = 0.7111 in.
+    expect(widestWord("aaaa\u00a0aaaa aa", 10)).toBeCloseTo(0.7111, 4)
+    expect(widestWord("aaaa aaaa", 10)).toBeCloseTo(0.3333, 4)
+    // A no-break space is as wide as a space: 4 × 0.64 + 0.32 = 2.88 em = 0.4 in at 10 pt.
+    expect(measure("1\u00a0617", 10)).toBeCloseTo(0.4, 9)
+    expect(measure("1\u00a0617", 10)).toBeCloseTo(measure("1 617", 10), 9)
+  })
 })
 
 describe("table pages", () => {
   const body = (count: number): Row["kind"][] => Array.from({ length: count }, () => "body" as const)
+  const ones = (count: number): number[] => Array.from({ length: count }, () => 1)
+
+  it("spreads rows evenly over the fewest pages instead of leaving a short last page", () => {
+    // Filling pages of 8 would give 8 + 2; two pages of 5 hold the same rows.
+    expect(paginateRows(ones(10), body(10), 8, 8)).toEqual([
+      { start: 0, end: 5 },
+      { start: 5, end: 10 },
+    ])
+    // A first page of 3 and later pages of 6 take 13 rows as 3 + 6 + 4; capped at 5: 3 + 5 + 5
+    // (a cap under 5 would hold 3 + 4 + 4 = 11 rows in three pages and need a fourth).
+    expect(paginateRows(ones(13), body(13), 3, 6)).toEqual([
+      { start: 0, end: 3 },
+      { start: 3, end: 8 },
+      { start: 8, end: 13 },
+    ])
+  })
 
   it("fills each page with whole rows", () => {
     // 2.5 in holds rows 1 and 2 (2 in); the next page of 3 in holds the other three.
@@ -86,13 +118,56 @@ describe("table header and columns", () => {
     expect(headerRows([columns[0]!, columns[3]!])).toHaveLength(1)
   })
 
-  it("narrows text columns first, then every column", () => {
-    const three = [columns[0]!, columns[1]!, columns[3]!]
-    // Numbers keep 1 + 1 in; the text column gets the remaining 2 in of 4.
-    expect(fitColumnWidths(three, [3, 1, 1], 4)).toEqual([2, 1, 1])
-    // In 2.5 in the text column would get 0.5 in, under its 0.8 in minimum: all shrink by 2.5 / 5.
-    expect(fitColumnWidths(three, [3, 1, 1], 2.5)).toEqual([1.5, 0.5, 0.5])
-    expect(fitColumnWidths(three, [1, 1, 1], 4)).toEqual([1, 1, 1])
+  /** Needs built by hand: the header fits one line at `natural`, two lines at `body`. */
+  const need = (min: number, body: number, natural: number): ColumnNeed => ({
+    min,
+    body,
+    natural,
+    headerIn: (lines) => (lines === 1 ? natural : body),
+  })
+
+  it("keeps natural widths that fit, then wraps headers, then text, then shrinks all alike", () => {
+    const needs = [need(1, 2, 3), need(0.5, 0.5, 1)]
+    expect(fitColumnWidths(needs, 5)).toEqual([3, 1])
+    // 3.5 in: one-line headers need 4 in; two-line ones 2 + 0.5 = 2.5 in. The spare 1 in of the 1.5 in
+    // between those and the natural widths is shared alike: 2/3 of each column's way up.
+    const wrapped = fitColumnWidths(needs, 3.5)
+    expect(wrapped[0]).toBeCloseTo(2 + 2 / 3, 9)
+    expect(wrapped[1]).toBeCloseTo(0.5 + 1 / 3, 9)
+    // 2 in: under the body widths (2.5 in), over the minimum (1.5 in): half of the way from 1 to 2.
+    expect(fitColumnWidths(needs, 2)).toEqual([1.5, 0.5])
+    // 1 in: under every minimum; each shrinks by 1 / 1.5.
+    const squeezed = fitColumnWidths(needs, 1)
+    expect(squeezed[0]).toBeCloseTo(2 / 3, 9)
+    expect(squeezed[1]).toBeCloseTo(1 / 3, 9)
+  })
+
+  it("needs a number column's whole value and the header's widest word at the least", () => {
+    const [share] = columnNeeds(
+      [{ key: "s", label: "Andel eget distrikt", align: "right" }],
+      [{ kind: "body", cells: [{ text: "12,5\u00a0%", value: 0.125, format: "share" }] }],
+      10,
+    )
+    // Bold 10 pt: "distrikt" is 3.8 em × 10 × 1.1 / 72 = 0.5806 in; the cell "12,5 %" 3.44 em × 10 / 72
+    // = 0.4778 in. Padding 0.12 in and slack 0.06 in: min = body = 0.7606 in. The whole label on one
+    // line is 9.58 em × 11 / 72 = 1.4636 in: natural 1.6436 in. In two lines the narrowest is
+    // "Andel eget" / "distrikt": 5.46 em = 0.8342 in, 1.0142 in with padding.
+    expect(share!.min).toBeCloseTo(0.7606, 3)
+    expect(share!.body).toBeCloseTo(0.7606, 3)
+    expect(share!.natural).toBeCloseTo(1.6436, 3)
+    expect(share!.headerIn(2)).toBeCloseTo(1.0142, 3)
+  })
+
+  it("gives a label spanning two header rows its whole height in the lower row", () => {
+    const spanning: Column[] = [
+      { key: "p", label: "Hela perioden", align: "right" },
+      { key: "x", label: "x", align: "right", group: "G" },
+    ]
+    // Bold 10 pt "Hela perioden" is 7.06 em = 1.0786 in; in 0.9 − 0.12 in it takes two lines:
+    // 2 × 10 × 1.2 / 72 + 0.04 = 0.3733 in. The group row and "x" take one line: 0.2067 in.
+    const heights = headerHeights(headerRows(spanning), [0.9, 0.9], 10)
+    expect(heights[0]).toBeCloseTo(0.2067, 4)
+    expect(heights[1]).toBeCloseTo(0.3733, 4)
   })
 })
 
@@ -217,6 +292,60 @@ describe("nothing runs off the slide", () => {
     const ranges = tables.map((item) => (item.kind === "table" ? [item.start, item.end] : []))
     expect(ranges[0]![0]).toBe(0)
     expect(ranges.at(-1)![1]).toBe(30)
-    ranges.slice(1).forEach((range, index) => expect(range[0]).toBe(ranges[index]![1]))
+    ranges.slice(1).forEach((range, index) => {
+      expect(range[0]).toBe(ranges[index]![1])
+    })
+  })
+})
+
+describe("slide plans", () => {
+  const kindsOf = (page: PagePlan) => page.items.map((item) => item.kind)
+  const slideOf = (blocks: Block[], title = "Antal uppdrag per station"): Slide => ({
+    id: "s",
+    number: 1,
+    title,
+    blocks,
+    notes: "",
+    metricIds: [],
+  })
+  const table = longTableSlide(17).blocks[0]!
+
+  it("leaves out a table caption that only repeats the slide's title", () => {
+    const repeating = { ...table, caption: "Antal uppdrag per station" } as Block
+    expect(kindsOf(planSlide(slideOf([repeating]), sv)[0]!)).toEqual(["table"])
+    expect(kindsOf(planSlide(slideOf([table]), sv)[0]!)).toEqual(["caption", "table"])
+  })
+
+  it("moves a chart to a slide of its own when the table beside it would break its words", () => {
+    const wide = stressSlides()[2]!.blocks[0]!
+    const pages = planSlide(slideOf([{ kind: "text", paragraphs: ["Kort."] }, durationChart, wide]), sv)
+    expect(kindsOf(pages[0]!)).toEqual(["paragraphs", "caption", "chart"])
+    expect(pages[1]!.title).toBe("Antal uppdrag per station (forts.)")
+    expect(kindsOf(pages[1]!)).toContain("table")
+  })
+
+  it("keeps a narrow table beside its chart", () => {
+    const pages = planSlide(slideOf([durationChart, longTableSlide(3).blocks[0]!]), sv)
+    expect(pages).toHaveLength(1)
+    expect(kindsOf(pages[0]!)).toEqual(["caption", "chart", "caption", "table"])
+  })
+
+  /*
+   * Six one-line paragraphs with 6 pt between them: at 14 pt
+   * 6 × 0.2333 + 5 × 0.0833 + 0.1 = 1.9167 in, leaving 5.7 − 1.9167 − 0.2 = 3.5833 in;
+   * at 12 pt 1.7167 in, leaving 3.7833 in. Less the caption (0.3 in) and a 9 pt header
+   * (0.19 in), 9 pt rows of 0.19 in: 16 rows at 14 pt (3.0933 in), 17 at 12 pt (3.2933 in).
+   * A 17-row table therefore needs a second slide at 14 pt and not at 12 pt.
+   */
+  it("sets the explanation smaller when that keeps the table on one slide", () => {
+    const text: Block = { kind: "text", paragraphs: Array.from({ length: 6 }, () => "Rad.") }
+    const pages = planSlide(slideOf([text, table]), sv)
+    expect(pages).toHaveLength(1)
+    const paragraphs = pages[0]!.items.find((item) => item.kind === "paragraphs")
+    expect(paragraphs?.kind === "paragraphs" && paragraphs.fontPt).toBe(12)
+
+    const short = planSlide(slideOf([text, longTableSlide(10).blocks[0]!]), sv)
+    const kept = short[0]!.items.find((item) => item.kind === "paragraphs")
+    expect(kept?.kind === "paragraphs" && kept.fontPt).toBe(14)
   })
 })

@@ -28,8 +28,8 @@ describe("a real client opens the deck", () => {
   it.skipIf(!hasSoffice)(
     "LibreOffice converts it to a PDF with one non-blank page per slide (skipped when soffice or pdftoppm is missing)",
     async () => {
-      // The fixture's 6 slides and a 50-row table that continues on 3 slides: 9 slides.
-      const report = reportWith([...reportFixture.slides, longTableSlide(50)])
+      // The fixture's 6 slides and a 60-row table that continues on 3 slides: 9 slides.
+      const report = reportWith([...reportFixture.slides, longTableSlide(60)])
       const deck = await Effect.runPromise(renderPptx(report))
       writeFileSync(join(work, "deck.pptx"), deck)
 

@@ -194,21 +194,29 @@ describe("content", () => {
 })
 
 describe("long tables", () => {
+  /** The font sizes (in hundredths of a point) of the text inside a slide's table cells. */
+  const tableFontSizes = (xml: string): ReadonlySet<string> =>
+    new Set(
+      [...xml.matchAll(/<a:tc\b[\s\S]*?<\/a:tc>/g)].flatMap((cell) => attributesOf(cell[0], "a:rPr", "sz")),
+    )
+
   /*
-   * At 10 pt a one-line row is 10 × 1.2 / 72 + 0.06 = 0.2267 in. The content
-   * area is 5.7 in; the caption takes 12 × 1.2 / 72 + 0.1 = 0.3 in and the
-   * header row 0.2267 in, leaving 5.1733 in: 22 rows per slide
-   * (22 × 0.2267 = 4.99, 23 × 0.2267 = 5.21). At 9 pt 50 rows need
-   * 51 × 0.21 = 10.7 in, so the table is split: 22 + 22 + 6 rows.
+   * A one-line row at 10 pt is 10 × 1.2 / 72 + 2 × 0.02 = 0.2067 in, at 9 pt
+   * 0.19 in. The content area is 5.7 in; the caption takes
+   * 12 × 1.2 / 72 + 0.1 = 0.3 in, so a page holds 5.4 in of header and rows:
+   * at 10 pt 25 rows (26 × 0.2067 = 5.37), at 9 pt 27 rows (28 × 0.19 = 5.32).
+   * 60 rows need 3 slides at either size, so the larger 10 pt is kept, and the
+   * rows are spread evenly: 20 + 20 + 20 rather than 25 + 25 + 10.
    */
-  it("continues a 50-row table on three slides with the header repeated and (forts.) in the title", async () => {
-    const d = await renderDeck(reportWith([longTableSlide(50)]))
+  it("continues a 60-row table on three slides, rows balanced, header repeated and (forts.) in the title", async () => {
+    const d = await renderDeck(reportWith([longTableSlide(60)]))
     const slides = slidePaths(d).map((path) => d.text(path))
     expect(slides).toHaveLength(3)
 
     const rowsPerSlide = slides.map((xml) => (xml.match(/<a:tr /g) ?? []).length)
-    expect(rowsPerSlide).toEqual([23, 23, 7])
+    expect(rowsPerSlide).toEqual([21, 21, 21])
     for (const xml of slides) expect(runTexts(xml)).toContain("Station")
+    for (const xml of slides) expect([...tableFontSizes(xml)]).toEqual(["1000"])
 
     const titles = slides.map((xml) => runTexts(xml)[0])
     expect(titles).toEqual([
@@ -216,19 +224,19 @@ describe("long tables", () => {
       "Antal uppdrag per station (forts.)",
       "Antal uppdrag per station (forts.)",
     ])
-    expect(runTexts(slides[2]!)).toContain("Station 50")
+    expect(runTexts(slides[2]!)).toContain("Station 60")
   })
 
   it("keeps a 24-row table on one slide at a smaller font", async () => {
-    // 25 rows at 9 pt: 25 × 0.21 = 5.25 in ≤ 5.7 − 0.3 = 5.4 in.
+    // Header and 24 rows: at 11 pt 25 × (11 × 1.2 / 72 + 0.04) = 5.58 in > 5.4 in; at 10 pt 25 × 0.2067 = 5.17 in fits.
     const d = await renderDeck(reportWith([longTableSlide(24)]))
     const slides = slidePaths(d)
     expect(slides).toHaveLength(1)
-    expect(d.text(slides[0]!)).toContain('sz="900"')
+    expect([...tableFontSizes(d.text(slides[0]!))]).toEqual(["1000"])
   })
 
   it("repeats the speaker notes on continuation slides", async () => {
-    const d = await renderDeck(reportWith([longTableSlide(50)]))
+    const d = await renderDeck(reportWith([longTableSlide(60)]))
     const notes = d.paths.filter((path) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(path))
     expect(notes).toHaveLength(3)
     for (const path of notes)

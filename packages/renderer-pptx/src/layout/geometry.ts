@@ -43,6 +43,23 @@ export const TEXT_INSET = { x: 0.1, y: 0.05 } as const
 
 export const POINTS_PER_INCH = 72
 
+/** Every kind of space, the no-break ones included: all are as wide as a space. */
+const SPACES = /^[\s\u00a0\u202f\u2007]$/u
+
+/**
+ * Where a text frame may break a line: at ordinary white space, never at a
+ * no-break space (the model joins a number to its unit and its thousands with one).
+ */
+const BREAKING_SPACE = /[ \t\r\n]+/
+
+/** The words of a text between which a line may break; "1\u00a0617\u00a0%" is one word. */
+export const wordsOf = (text: string): ReadonlyArray<string> =>
+  text.split(BREAKING_SPACE).filter((word) => word.length > 0)
+
+/** The width in inches of the widest word of a text: the narrowest it can be set without breaking a word. */
+export const widestWord = (text: string, fontPt: number, bold = false): number =>
+  Math.max(0, ...wordsOf(text).map((word) => measure(word, fontPt, bold)))
+
 /**
  * A glyph's advance in em, rounded up from DejaVu Sans: digits are wide
  * (0.64), narrow letters and punctuation about a third, capitals wider
@@ -50,7 +67,7 @@ export const POINTS_PER_INCH = 72
  */
 const glyphEm = (glyph: string): number => {
   if (/[0-9]/.test(glyph)) return 0.64
-  if (glyph === " ") return 0.32
+  if (SPACES.test(glyph)) return 0.32
   if (/[iljtfrI.,:;'!|()[\]]/.test(glyph)) return 0.4
   if (/[mwMW]/.test(glyph)) return 0.98
   if (/\p{Lu}/u.test(glyph)) return 0.74
@@ -74,7 +91,7 @@ export const linesHeight = (lines: number, fontPt: number): number =>
  * wrapping at spaces like a text frame does. An empty paragraph is one line.
  */
 export const wrappedLines = (text: string, widthIn: number, fontPt: number, bold = false): number => {
-  const words = text.split(/\s+/).filter((word) => word.length > 0)
+  const words = wordsOf(text)
   if (words.length === 0) return 1
 
   const space = measure(" ", fontPt, bold)

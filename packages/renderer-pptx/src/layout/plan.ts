@@ -25,6 +25,7 @@ import {
   type FittedTable,
   fitTable,
   largestFittingFont,
+  minimumWidth,
   naturalWidths,
   paginateRows,
 } from "./table-layout.js"
@@ -71,10 +72,17 @@ export interface PagePlan {
 
 const CAPTION_PT = theme.sizes.caption
 const NOTE_PT = theme.sizes.note
-/** A table that needs more than one slide is set at this size on every slide. */
+/** A table that needs more than one slide is set at most at this size, on every slide. */
 const SPLIT_TABLE_PT = 10
 const KEY_FIGURE_MAX_WIDTH = 3.2
 const MIN_VISUAL_HEIGHT = 2.5
+/** A chart beside a table is never narrower than this; a wider table moves the chart to a slide of its own. */
+const MIN_CHART_WIDTH = 4
+/**
+ * Explanation sizes tried from the largest: a smaller one is taken only
+ * when it saves a slide (or leaves a chart or table enough height).
+ */
+const TEXT_SIZES = [theme.sizes.text, theme.sizes.caption, 11] as const
 
 type Visual = ChartBlock | TableBlock
 
@@ -143,32 +151,50 @@ const visualsOf = (slide: Slide, labels: Labels): ReadonlyArray<Visual> =>
     return isVisual(block) ? [block] : []
   })
 
+const sum = (values: ReadonlyArray<number>): number => values.reduce((total, value) => total + value, 0)
+
 /**
- * Widths of side-by-side visuals. A table gets about what it needs (within
- * 30–60 % of the width when it shares the slide with a chart); charts share
- * the rest.
+ * Widths of visuals that share a slide side by side, or `undefined` when
+ * they do not fit: when a table would have to break its words, or squeeze a
+ * chart under `MIN_CHART_WIDTH`. A table gets about what it needs (within
+ * 30–60 % of the width beside a chart); tables alone share the surplus over
+ * their minimum by what each still wants; charts share what is left.
  */
-const visualWidths = (visuals: ReadonlyArray<Visual>, width: number): ReadonlyArray<number> => {
+const sideBySideWidths = (
+  visuals: ReadonlyArray<Visual>,
+  width: number,
+): ReadonlyArray<number> | undefined => {
   if (visuals.length <= 1) return [width]
 
   const room = width - (visuals.length - 1) * GAP
-  const wants = visuals.map((visual) =>
+  const tables = visuals.map((visual) =>
     visual.kind === "table"
-      ? sum(naturalWidths(visual.columns, visual.rows, theme.sizes.maxTable))
+      ? {
+          min: minimumWidth(visual.columns, visual.rows, theme.sizes.minTable),
+          natural: sum(naturalWidths(visual.columns, visual.rows, theme.sizes.maxTable)),
+        }
       : undefined,
   )
-  const charts = wants.filter((want) => want === undefined).length
+  const charts = tables.filter((table) => table === undefined).length
+
   if (charts === 0) {
-    const total = wants.reduce<number>((sum, want) => sum + (want ?? 0), 0)
-    return wants.map((want) => ((want ?? 0) * room) / total)
+    const mins = sum(tables.map((table) => table?.min ?? 0))
+    if (mins > room) return undefined
+    const wants = tables.map((table) => Math.max(0, (table?.natural ?? 0) - (table?.min ?? 0)))
+    const surplus = room - mins
+    return tables.map(
+      (table, index) =>
+        (table?.min ?? 0) +
+        (sum(wants) === 0 ? surplus / tables.length : (surplus * wants[index]!) / sum(wants)),
+    )
   }
 
-  const tables = wants.map((want) =>
-    want === undefined ? 0 : Math.min(0.6 * room, Math.max(0.3 * room, want)),
+  const tableWidths = tables.map((table) =>
+    table === undefined ? 0 : Math.max(table.min, Math.min(0.6 * room, Math.max(0.3 * room, table.natural))),
   )
-  const tableTotal = tables.reduce((sum, w) => sum + w, 0)
-  const chartWidth = Math.max(0, room - tableTotal) / charts
-  return wants.map((want, index) => (want === undefined ? chartWidth : tables[index]!))
+  const chartWidth = (room - sum(tableWidths)) / charts
+  if (chartWidth < MIN_CHART_WIDTH) return undefined
+  return tables.map((table, index) => (table === undefined ? chartWidth : tableWidths[index]!))
 }
 
 interface TablePieces {
@@ -176,18 +202,19 @@ interface TablePieces {
   readonly continuations: ReadonlyArray<ReadonlyArray<PlacedItem>>
 }
 
-/** Places a table in `box`; rows that do not fit go on continuation pages of the full content area. */
-const placeTable = (table: TableBlock, box: Box, labels: Labels): TablePieces => {
-  const captionH = captionHeight(table.caption, box.w)
+/**
+ * Places a table in `box`; rows that do not fit go on continuation pages of
+ * the full content area. `captionText` is empty when the caption would only
+ * repeat the slide's title.
+ */
+const placeTable = (table: TableBlock, captionText: string, box: Box, labels: Labels): TablePieces => {
+  const captionH = captionHeight(captionText, box.w)
   const lines = tableNoteLines(table, labels)
   const notesH = notesHeight(lines, box.w)
   const room = box.h - captionH - notesH
 
-  const caption = (at: Box): PlacedItem => ({
-    kind: "caption",
-    text: table.caption,
-    box: { ...at, h: captionH },
-  })
+  const caption = (at: Box): ReadonlyArray<PlacedItem> =>
+    captionText === "" ? [] : [{ kind: "caption", text: captionText, box: { ...at, h: captionH } }]
   const notes = (tableBox: Box): ReadonlyArray<PlacedItem> =>
     lines.length === 0
       ? []
@@ -214,7 +241,7 @@ const placeTable = (table: TableBlock, box: Box, labels: Labels): TablePieces =>
       fitted,
       box: tableBox,
     }
-    return [caption(at), placed, ...notes(tableBox)]
+    return [...caption(at), placed, ...notes(tableBox)]
   }
 
   const whole = largestFittingFont(table.columns, table.rows, box.w, room)
@@ -222,24 +249,32 @@ const placeTable = (table: TableBlock, box: Box, labels: Labels): TablePieces =>
     return { first: piece(box, { start: 0, end: table.rows.length }, whole), continuations: [] }
   }
 
-  // A table too wide for 10 pt is split at the smallest size instead.
-  const fitsWidth = sum(naturalWidths(table.columns, table.rows, SPLIT_TABLE_PT)) <= box.w
-  const fitted = fitTable(table.columns, table.rows, box.w, fitsWidth ? SPLIT_TABLE_PT : theme.sizes.minTable)
-  const header = sum(fitted.headerHeights)
-  const nextRoom = CONTENT.h - captionH - notesH - header
-  const pages = paginateRows(
-    fitted.bodyHeights,
-    table.rows.map((row) => row.kind),
-    room - header,
-    nextRoom,
-  )
+  const split = splitTable(table, box.w, room, CONTENT.h - captionH - notesH)
   return {
-    first: piece(box, pages[0]!, fitted),
-    continuations: pages.slice(1).map((page) => piece({ ...CONTENT, w: box.w }, page, fitted)),
+    first: piece(box, split.pages[0]!, split.fitted),
+    continuations: split.pages.slice(1).map((page) => piece({ ...CONTENT, w: box.w }, page, split.fitted)),
   }
 }
 
-const sum = (values: ReadonlyArray<number>): number => values.reduce((total, value) => total + value, 0)
+/**
+ * The font and row pages of a table too long for one slide: the fewest
+ * pages, at the largest size up to `SPLIT_TABLE_PT` that gives them and
+ * keeps words whole. `firstRoom` and `nextRoom` hold the header and rows.
+ */
+const splitTable = (table: TableBlock, width: number, firstRoom: number, nextRoom: number) => {
+  const kinds = table.rows.map((row) => row.kind)
+  const options = []
+  for (let fontPt = SPLIT_TABLE_PT; fontPt >= theme.sizes.minTable; fontPt -= 1) {
+    const fitted = fitTable(table.columns, table.rows, width, fontPt)
+    if (!fitted.keepsWords && fontPt > theme.sizes.minTable) continue
+    const header = sum(fitted.headerHeights)
+    options.push({
+      fitted,
+      pages: paginateRows(fitted.bodyHeights, kinds, firstRoom - header, nextRoom - header),
+    })
+  }
+  return options.reduce((best, option) => (option.pages.length < best.pages.length ? option : best))
+}
 
 const placeStacked = (block: Block, box: Box, textPt: number, labels: Labels): PlacedItem | undefined => {
   switch (block.kind) {
@@ -265,22 +300,15 @@ const placeStacked = (block: Block, box: Box, textPt: number, labels: Labels): P
   }
 }
 
-/** Stacks the non-visual blocks from the top; text shrinks once if it leaves too little room. */
-const stackBlocks = (slide: Slide, hasVisuals: boolean, labels: Labels) => {
+/** Stacks the non-visual blocks from the top with the explanation at `textPt`. */
+const stackBlocks = (slide: Slide, hasVisuals: boolean, textPt: number, labels: Labels) => {
   const stacked = slide.blocks.filter((block) => !isVisual(block) && block.kind !== "map")
-  const heightAt = (textPt: number) => stacked.map((block) => stackHeight(block, CONTENT.w, textPt, labels))
-  const room = (heights: ReadonlyArray<number>) => CONTENT.h - sum(heights) - heights.length * GAP
-
-  let textPt: number = theme.sizes.text
-  let heights = heightAt(textPt)
-  if (hasVisuals && room(heights) < MIN_VISUAL_HEIGHT) {
-    textPt = theme.sizes.caption
-    heights = heightAt(textPt)
-  }
+  const heights = stacked.map((block) => stackHeight(block, CONTENT.w, textPt, labels))
+  const room = CONTENT.h - sum(heights) - heights.length * GAP
 
   // The title page is centred vertically; other pages start at the top.
   const isTitlePage = stacked.some((block) => block.kind === "title")
-  let y = hasVisuals || !isTitlePage ? CONTENT.y : CONTENT.y + Math.max(0, room(heights)) / 2
+  let y = hasVisuals || !isTitlePage ? CONTENT.y : CONTENT.y + Math.max(0, room) / 2
   const items: PlacedItem[] = []
   stacked.forEach((block, index) => {
     const item = placeStacked(block, { x: CONTENT.x, y, w: CONTENT.w, h: heights[index]! }, textPt, labels)
@@ -291,43 +319,96 @@ const stackBlocks = (slide: Slide, hasVisuals: boolean, labels: Labels) => {
 }
 
 /**
- * Plans the PowerPoint slides of one model slide: where every block goes
- * and which rows of a long table continue on further slides.
+ * The visuals in the groups that share a slide: all side by side when they
+ * fit, else each on a slide of its own, in the model's order.
  */
-export const planSlide = (slide: Slide, labels: Labels): ReadonlyArray<PagePlan> => {
-  const visuals = visualsOf(slide, labels)
-  const { items, top } = stackBlocks(slide, visuals.length > 0, labels)
-  const isTitlePage = slide.blocks.some((block) => block.kind === "title")
-  const title = isTitlePage ? undefined : slide.title
+const groupVisuals = (
+  visuals: ReadonlyArray<Visual>,
+  width: number,
+): ReadonlyArray<{ readonly visuals: ReadonlyArray<Visual>; readonly widths: ReadonlyArray<number> }> => {
+  const together = sideBySideWidths(visuals, width)
+  if (together !== undefined) return [{ visuals, widths: together }]
+  return visuals.map((visual) => ({ visuals: [visual], widths: [width] }))
+}
 
-  const area: Box = { x: CONTENT.x, y: top, w: CONTENT.w, h: CONTENT.y + CONTENT.h - top }
-  const widths = visualWidths(visuals, area.w)
+/** Places side-by-side visuals in `area`; what a table cannot hold continues on further pages. */
+const placeVisuals = (
+  visuals: ReadonlyArray<Visual>,
+  widths: ReadonlyArray<number>,
+  area: Box,
+  slideTitle: string,
+  labels: Labels,
+) => {
+  const items: PlacedItem[] = []
   const continuations: Array<ReadonlyArray<PlacedItem>> = []
+  // A caption that only repeats the slide's title takes room and says nothing.
+  const captionOf = (text: string) => (text === slideTitle ? "" : text)
   let x = area.x
   visuals.forEach((visual, index) => {
     const box = { ...area, x, w: widths[index]! }
     x += widths[index]! + GAP
     if (visual.kind === "chart") {
-      const captionH = captionHeight(visual.title, box.w)
-      items.push({ kind: "caption", text: visual.title, box: { ...box, h: captionH } })
+      const caption = captionOf(visual.title)
+      const captionH = captionHeight(caption, box.w)
+      if (caption !== "") items.push({ kind: "caption", text: caption, box: { ...box, h: captionH } })
       items.push({ kind: "chart", block: visual, box: { ...box, y: box.y + captionH, h: box.h - captionH } })
       return
     }
-    const pieces = placeTable(visual, box, labels)
+    const pieces = placeTable(visual, captionOf(visual.caption), box, labels)
     items.push(...pieces.first)
     continuations.push(...pieces.continuations)
   })
+  return { items, continuations }
+}
 
-  const first: PagePlan = { title, slideId: slide.id, items, notes: slide.notes }
-  const more = continuations.map(
-    (continued): PagePlan => ({
-      title: `${slide.title} ${labels.continued}`,
-      slideId: slide.id,
-      items: continued,
-      notes: slide.notes,
-    }),
+/** The pages of one model slide with its explanation set at `textPt`, and the height left for visuals. */
+const planSlideAt = (slide: Slide, visuals: ReadonlyArray<Visual>, textPt: number, labels: Labels) => {
+  const { items, top } = stackBlocks(slide, visuals.length > 0, textPt, labels)
+  const isTitlePage = slide.blocks.some((block) => block.kind === "title")
+  const firstArea: Box = { x: CONTENT.x, y: top, w: CONTENT.w, h: CONTENT.y + CONTENT.h - top }
+  const continued = (pageItems: ReadonlyArray<PlacedItem>): PagePlan => ({
+    title: `${slide.title} ${labels.continued}`,
+    slideId: slide.id,
+    items: pageItems,
+    notes: slide.notes,
+  })
+
+  const pages: PagePlan[] = []
+  groupVisuals(visuals, CONTENT.w).forEach((group, index) => {
+    const area = index === 0 ? firstArea : CONTENT
+    const placed = placeVisuals(group.visuals, group.widths, area, slide.title, labels)
+    if (index === 0) {
+      const title = isTitlePage ? undefined : slide.title
+      pages.push({ title, slideId: slide.id, items: [...items, ...placed.items], notes: slide.notes })
+    } else {
+      pages.push(continued(placed.items))
+    }
+    pages.push(...placed.continuations.map(continued))
+  })
+  if (pages.length === 0) {
+    const title = isTitlePage ? undefined : slide.title
+    pages.push({ title, slideId: slide.id, items, notes: slide.notes })
+  }
+  return { pages, visualHeight: firstArea.h }
+}
+
+/**
+ * Plans the PowerPoint slides of one model slide: where every block goes
+ * and which rows of a long table continue on further slides. The
+ * explanation keeps its full size unless a smaller one saves a slide or
+ * leaves the visuals too little height.
+ */
+export const planSlide = (slide: Slide, labels: Labels): ReadonlyArray<PagePlan> => {
+  const visuals = visualsOf(slide, labels)
+  if (visuals.length === 0) return planSlideAt(slide, visuals, theme.sizes.text, labels).pages
+
+  const candidates = TEXT_SIZES.map((textPt) => planSlideAt(slide, visuals, textPt, labels))
+  const roomy = candidates.filter((candidate) => candidate.visualHeight >= MIN_VISUAL_HEIGHT)
+  const usable = roomy.length > 0 ? roomy : [candidates.at(-1)!]
+  const best = usable.reduce((chosen, candidate) =>
+    candidate.pages.length < chosen.pages.length ? candidate : chosen,
   )
-  return [first, ...more]
+  return best.pages
 }
 
 /** Plans every slide of the report, in order. */

@@ -1,10 +1,13 @@
 import type { Column, Row } from "@ambu/core"
 import { theme } from "../theme.js"
 import { displayText } from "./cell-text.js"
-import { linesHeight, measure, wrappedLines } from "./geometry.js"
+import { linesHeight, measure, widestWord, wrappedLines } from "./geometry.js"
 
-/** Inner cell margins in inches: top, right, bottom, left (pptxgenjs order). */
-export const CELL_MARGIN: readonly [number, number, number, number] = [0.03, 0.06, 0.03, 0.06]
+/**
+ * Inner cell margins in inches: top, right, bottom, left (pptxgenjs order).
+ * Thin above and below so that a long table keeps 20 or more rows on a slide.
+ */
+export const CELL_MARGIN: readonly [number, number, number, number] = [0.02, 0.06, 0.02, 0.06]
 
 const CELL_PADDING_X = CELL_MARGIN[1] + CELL_MARGIN[3]
 const CELL_PADDING_Y = CELL_MARGIN[0] + CELL_MARGIN[2]
@@ -68,61 +71,164 @@ export const isBold = (row: Row, cell: Row["cells"][number]): boolean =>
   row.kind !== "body" || (cell.emphasis ?? []).some((mark) => mark === "total" || mark === "over-goal")
 
 /**
- * The width each column wants at `fontPt` so that nothing wraps; columns
- * under a group label widen together until the label fits.
+ * What a column needs, in inches at one font size, padding included:
+ * - `min`: its header may wrap between words, its body only if it is text
+ *   (numbers never wrap); no word is ever broken;
+ * - `body`: as `min`, but no body cell wraps;
+ * - `natural`: nothing wraps, the header included.
  */
-export const naturalWidths = (
+export interface ColumnNeed {
+  readonly min: number
+  readonly body: number
+  readonly natural: number
+  /** The width at which the column's header label takes at most `lines` lines. */
+  readonly headerIn: (lines: number) => number
+}
+
+type NeedLevel = "min" | "body" | "natural"
+
+/** Halvings of the search for a header width; 20 resolve a width to far below a glyph. */
+const WIDTH_STEPS = 20
+
+/** The narrowest padded width at which `label` wraps into at most `lines` lines, words kept whole. */
+const labelWidthIn = (label: string, fontPt: number, lines: number): number => {
+  let low = widestWord(label, fontPt, true)
+  let high = widestLine(label, fontPt, true)
+  const fits = (width: number) =>
+    label.split("\n").reduce((sum, line) => sum + wrappedLines(line, width, fontPt, true), 0) <= lines
+  if (fits(low)) return padded(low)
+  for (let step = 0; step < WIDTH_STEPS; step += 1) {
+    const middle = (low + high) / 2
+    if (fits(middle)) high = middle
+    else low = middle
+  }
+  return padded(high)
+}
+
+const padded = (content: number): number => content + CELL_PADDING_X + SLACK
+
+/** Each column's needs; columns under a group label widen together until the label fits. */
+export const columnNeeds = (
   columns: ReadonlyArray<Column>,
   rows: ReadonlyArray<Row>,
   fontPt: number,
-): ReadonlyArray<number> => {
-  const widths = columns.map((column, index) => {
-    const cells = rows.map((row) => {
+): ReadonlyArray<ColumnNeed> => {
+  const needs = columns.map((column, index): ColumnNeed => {
+    const texts = rows.flatMap((row) => {
       const cell = row.cells[index]
-      return cell === undefined ? 0 : widestLine(displayText(cell), fontPt, isBold(row, cell))
+      return cell === undefined ? [] : [{ text: displayText(cell), bold: isBold(row, cell) }]
     })
-    const content = Math.max(widestLine(column.label, fontPt, true), ...cells)
-    return Math.max(MIN_COLUMN, content + CELL_PADDING_X + SLACK)
+    const lines = texts.map(({ text, bold }) => widestLine(text, fontPt, bold))
+    const words = texts.map(({ text, bold }) => widestWord(text, fontPt, bold))
+    const bodyLine = Math.max(0, ...lines)
+    const headerWord = widestWord(column.label, fontPt, true)
+    // A text column may wrap down to its widest word, but no narrower than a readable minimum.
+    const textMin =
+      column.align === "left"
+        ? Math.min(bodyLine, Math.max(...words, MIN_TEXT_COLUMN - CELL_PADDING_X - SLACK))
+        : bodyLine
+    const floor = (content: number) => Math.max(MIN_COLUMN, padded(content))
+    return {
+      min: floor(Math.max(headerWord, textMin)),
+      body: floor(Math.max(headerWord, bodyLine)),
+      natural: floor(Math.max(widestLine(column.label, fontPt, true), bodyLine)),
+      headerIn: (lines) => labelWidthIn(column.label, fontPt, lines),
+    }
   })
 
   for (const cell of headerRows(columns)[0] ?? []) {
     if (cell.colspan < 2) continue
-    const members = widths.slice(cell.column, cell.column + cell.colspan)
-    const needed = widestLine(cell.text, fontPt, true) + CELL_PADDING_X + SLACK
-    const deficit = needed - members.reduce((sum, width) => sum + width, 0)
-    if (deficit <= 0) continue
-    for (let member = cell.column; member < cell.column + cell.colspan; member += 1) {
-      widths[member] = widths[member]! + deficit / cell.colspan
+    const span = { from: cell.column, to: cell.column + cell.colspan }
+    const widen = (level: NeedLevel, needed: number) => {
+      const members = needs.slice(span.from, span.to)
+      const deficit = needed - members.reduce((sum, need) => sum + need[level], 0)
+      if (deficit <= 0) return
+      for (let member = span.from; member < span.to; member += 1) {
+        needs[member] = { ...needs[member]!, [level]: needs[member]![level] + deficit / cell.colspan }
+      }
     }
+    widen("min", padded(widestWord(cell.text, fontPt, true)))
+    widen("body", padded(widestWord(cell.text, fontPt, true)))
+    widen("natural", padded(widestLine(cell.text, fontPt, true)))
   }
-  return widths
+  return needs
+}
+
+/** The width each column wants at `fontPt` so that nothing wraps. */
+export const naturalWidths = (
+  columns: ReadonlyArray<Column>,
+  rows: ReadonlyArray<Row>,
+  fontPt: number,
+): ReadonlyArray<number> => columnNeeds(columns, rows, fontPt).map((need) => need.natural)
+
+/** The narrowest a table can be at `fontPt` without breaking a word or wrapping a number. */
+export const minimumWidth = (
+  columns: ReadonlyArray<Column>,
+  rows: ReadonlyArray<Row>,
+  fontPt: number,
+): number => columnNeeds(columns, rows, fontPt).reduce((sum, need) => sum + need.min, 0)
+
+/** Moves each width from `low` towards `high` by the same fraction, so that they add up to `available`. */
+const between = (
+  low: ReadonlyArray<number>,
+  high: ReadonlyArray<number>,
+  available: number,
+): ReadonlyArray<number> => {
+  const lowTotal = low.reduce((sum, width) => sum + width, 0)
+  const span = high.reduce((sum, width) => sum + width, 0) - lowTotal
+  const fraction = span <= 0 ? 0 : Math.min(1, (available - lowTotal) / span)
+  return low.map((width, index) => width + (high[index]! - width) * fraction)
+}
+
+/** The most lines a header is allowed before its columns simply share the width. */
+const MAX_HEADER_LINES = 6
+
+/**
+ * Widths from `base` up to at most the natural ones at which the header
+ * takes as few lines as `available` allows: a long label gets the width to
+ * wrap once before a short one is widened to a single line.
+ */
+const headerLevel = (
+  needs: ReadonlyArray<ColumnNeed>,
+  base: ReadonlyArray<number>,
+  available: number,
+): ReadonlyArray<number> => {
+  for (let lines = 1; lines <= MAX_HEADER_LINES; lines += 1) {
+    const widths = needs.map((need, index) =>
+      Math.max(base[index]!, Math.min(need.natural, need.headerIn(lines))),
+    )
+    if (widths.reduce((sum, width) => sum + width, 0) <= available) return widths
+  }
+  return base
 }
 
 /**
- * Column widths that fill at most `available` inches. Numbers keep their
- * natural width; when the table is too wide, text columns (left-aligned)
- * give up width first and wrap, then every column shrinks alike.
+ * Column widths that fill at most `available` inches. A table keeps its
+ * natural width when it fits; otherwise header labels wrap first (between
+ * words), then text cells, and only when even that is too wide does every
+ * column shrink alike (a smaller font should have been tried first).
  */
 export const fitColumnWidths = (
-  columns: ReadonlyArray<Column>,
-  natural: ReadonlyArray<number>,
+  needs: ReadonlyArray<ColumnNeed>,
   available: number,
 ): ReadonlyArray<number> => {
-  const total = natural.reduce((sum, width) => sum + width, 0)
-  if (total <= available) return natural
+  const level = (key: NeedLevel) => needs.map((need) => need[key])
+  const total = (widths: ReadonlyArray<number>) => widths.reduce((sum, width) => sum + width, 0)
+  const natural = level("natural")
+  const body = level("body")
+  const min = level("min")
 
-  const isText = columns.map((column) => column.align === "left")
-  const fixed = natural.reduce((sum, width, index) => (isText[index] ? sum : sum + width), 0)
-  const textTotal = total - fixed
-  const textRoom = available - fixed
-  const textCount = isText.filter(Boolean).length
-  if (textCount > 0 && textRoom >= textCount * MIN_TEXT_COLUMN) {
-    return natural.map((width, index) =>
-      isText[index] ? Math.max(MIN_TEXT_COLUMN, (width * textRoom) / textTotal) : width,
+  if (total(natural) <= available) return natural
+  if (total(body) <= available) return between(headerLevel(needs, body, available), natural, available)
+  if (total(min) <= available) {
+    const header = headerLevel(needs, min, available)
+    return between(
+      header,
+      body.map((width, index) => Math.max(width, header[index]!)),
+      available,
     )
   }
-
-  return natural.map((width) => (width * available) / total)
+  return min.map((width) => (width * available) / total(min))
 }
 
 /** The height of one table row whose cells have these texts and widths. */
@@ -140,24 +246,38 @@ export const rowHeight = (
   return linesHeight(lines, fontPt) + CELL_PADDING_Y
 }
 
-/** The heights of the header rows; a header cell spanning two rows counts half in each. */
+/**
+ * The heights of the header rows. A cell spanning several rows is given its
+ * whole height in its last row: LibreOffice grows that row rather than
+ * sharing the height out, so an even share would underestimate the header.
+ */
 export const headerHeights = (
   header: ReadonlyArray<ReadonlyArray<HeaderCell>>,
   widths: ReadonlyArray<number>,
   fontPt: number,
-): ReadonlyArray<number> =>
-  header.map((cells) => {
-    const texts = cells.filter((cell) => cell.rowspan === 1).map((cell) => cell.text)
-    const spans = cells
-      .filter((cell) => cell.rowspan === 1)
-      .map((cell) =>
-        widths.slice(cell.column, cell.column + cell.colspan).reduce((sum, width) => sum + width, 0),
-      )
-    const tallSpanning = cells
-      .filter((cell) => cell.rowspan > 1)
-      .map((cell) => rowHeight([cell.text], [widths[cell.column] ?? 0], fontPt, true) / cell.rowspan)
-    return Math.max(rowHeight(texts, spans, fontPt, true), ...tallSpanning)
+): ReadonlyArray<number> => {
+  const heights = header.map((cells) => {
+    const own = cells.filter((cell) => cell.rowspan === 1)
+    const spans = own.map((cell) =>
+      widths.slice(cell.column, cell.column + cell.colspan).reduce((sum, width) => sum + width, 0),
+    )
+    return rowHeight(
+      own.map((cell) => cell.text),
+      spans,
+      fontPt,
+      true,
+    )
   })
+  header.forEach((cells, rowIndex) => {
+    for (const cell of cells) {
+      if (cell.rowspan < 2) continue
+      const last = Math.min(heights.length, rowIndex + cell.rowspan) - 1
+      const needed = rowHeight([cell.text], [widths[cell.column] ?? 0], fontPt, true)
+      heights[last] = Math.max(heights[last]!, needed)
+    }
+  })
+  return heights
+}
 
 export const bodyHeights = (
   rows: ReadonlyArray<Row>,
@@ -173,6 +293,8 @@ export interface FittedTable {
   readonly header: ReadonlyArray<ReadonlyArray<HeaderCell>>
   readonly headerHeights: ReadonlyArray<number>
   readonly bodyHeights: ReadonlyArray<number>
+  /** Whether every word fits its column; when not, a word breaks in its middle. */
+  readonly keepsWords: boolean
 }
 
 export const fitTable = (
@@ -181,11 +303,13 @@ export const fitTable = (
   width: number,
   fontPt: number,
 ): FittedTable => {
-  const widths = fitColumnWidths(columns, naturalWidths(columns, rows, fontPt), width)
+  const needs = columnNeeds(columns, rows, fontPt)
+  const widths = fitColumnWidths(needs, width)
   const header = headerRows(columns)
   return {
     fontPt,
     widths,
+    keepsWords: needs.reduce((sum, need) => sum + need.min, 0) <= width + 1e-9,
     header,
     headerHeights: headerHeights(header, widths, fontPt),
     bodyHeights: bodyHeights(rows, widths, fontPt),
@@ -197,7 +321,8 @@ export const tableHeight = (fitted: FittedTable): number =>
 
 /**
  * The largest font from the theme's range at which the whole table fits
- * `height`, or `undefined` when it does not fit even at the smallest.
+ * `height` without breaking a word (at the smallest font words may break,
+ * since a smaller font is not an option), or `undefined` when it does not fit.
  */
 export const largestFittingFont = (
   columns: ReadonlyArray<Column>,
@@ -205,26 +330,25 @@ export const largestFittingFont = (
   width: number,
   height: number,
 ): FittedTable | undefined => {
-  for (let fontPt = theme.sizes.maxTable; fontPt >= theme.sizes.minTable; fontPt -= 1) {
+  const smallest: number = theme.sizes.minTable
+  for (let fontPt: number = theme.sizes.maxTable; fontPt >= smallest; fontPt -= 1) {
     const fitted = fitTable(columns, rows, width, fontPt)
-    if (tableHeight(fitted) <= height) return fitted
+    const keepsWordsEnough = fitted.keepsWords || fontPt === smallest
+    if (keepsWordsEnough && tableHeight(fitted) <= height) return fitted
   }
   return undefined
 }
 
-/**
- * Splits body rows into pages: the first page has `firstRoom` inches for
- * body rows, every later page `nextRoom`. Every page takes at least one
- * row, so a row taller than a page still moves on. A group heading is never
- * left alone at the bottom of a page: it moves to the page of its rows.
- */
-export const paginateRows = (
+type PageRange = { readonly start: number; readonly end: number }
+
+/** Fills each page with as many whole rows as its room takes. */
+const fillPages = (
   heights: ReadonlyArray<number>,
   kinds: ReadonlyArray<Row["kind"]>,
   firstRoom: number,
   nextRoom: number,
-): ReadonlyArray<{ readonly start: number; readonly end: number }> => {
-  const pages: Array<{ start: number; end: number }> = []
+): ReadonlyArray<PageRange> => {
+  const pages: PageRange[] = []
   let start = 0
   while (start < heights.length) {
     const room = pages.length === 0 ? firstRoom : nextRoom
@@ -239,4 +363,37 @@ export const paginateRows = (
     start = end
   }
   return pages
+}
+
+/** Steps of the search for the balancing height; 40 halvings resolve far below a row. */
+const BALANCE_STEPS = 40
+
+/**
+ * Splits body rows into pages: the first page has `firstRoom` inches for
+ * body rows, every later page `nextRoom`. Every page takes at least one
+ * row, so a row taller than a page still moves on. A group heading is never
+ * left alone at the bottom of a page: it moves to the page of its rows.
+ *
+ * The rows are spread evenly over the fewest pages that hold them: every
+ * page's room is capped at the lowest height that needs no extra page, so
+ * that a last page never holds only a few rows.
+ */
+export const paginateRows = (
+  heights: ReadonlyArray<number>,
+  kinds: ReadonlyArray<Row["kind"]>,
+  firstRoom: number,
+  nextRoom: number,
+): ReadonlyArray<PageRange> => {
+  const fullest = fillPages(heights, kinds, firstRoom, nextRoom)
+  if (fullest.length < 2) return fullest
+
+  const capped = (cap: number) => fillPages(heights, kinds, Math.min(firstRoom, cap), Math.min(nextRoom, cap))
+  let low = 0
+  let high = Math.max(firstRoom, nextRoom)
+  for (let step = 0; step < BALANCE_STEPS; step += 1) {
+    const middle = (low + high) / 2
+    if (capped(middle).length <= fullest.length) high = middle
+    else low = middle
+  }
+  return capped(high)
 }
