@@ -42,7 +42,7 @@ export const CHART_MIN = { width: 560, height: 260 } as const
 export const MAP_MIN_HEIGHT = 420
 
 /** The map's colour scale and legend under the drawing. */
-export const MAP_KEY_HEIGHT = 64
+export const MAP_KEY_HEIGHT = 72
 
 /** Kept free at the bottom of the body for rounding between this estimate and the browser. */
 export const SAFETY = 10
