@@ -208,3 +208,105 @@ describe("renderHtml: charts, map and error", () => {
     expect(notice.textContent).toContain('Måttet "p90" kunde inte beräknas: division by zero')
   })
 })
+
+describe("renderHtml: speaker notes", () => {
+  it("puts a slide's notes in a closed <details> after its section, one paragraph per blank-line block", () => {
+    const withNotes: Report = {
+      ...reportFixture,
+      slides: reportFixture.slides.map((slide, index) =>
+        index === 1 ? { ...slide, notes: "Definition.\n\nUnderlag: 12 uppdrag, 2 utelämnade." } : slide,
+      ),
+    }
+    const document = new JSDOM(renderHtml(withNotes)).window.document
+    const details = document.querySelector("#slide-02 + details.slide-notes")!
+
+    expect(details.hasAttribute("open")).toBe(false)
+    expect(details.querySelector("summary")?.textContent).toBe("Definition och datakvalitet")
+    expect([...details.querySelectorAll("p")].map((p) => p.textContent)).toEqual([
+      "Definition.",
+      "Underlag: 12 uppdrag, 2 utelämnade.",
+    ])
+  })
+
+  it("says it in English, and leaves it out for a slide without notes", () => {
+    const document = new JSDOM(renderHtml(englishReport)).window.document
+    const summaries = [...document.querySelectorAll("details.slide-notes summary")].map((s) => s.textContent)
+    const withNotes = reportFixture.slides.filter((slide) => slide.notes.trim() !== "")
+    expect(summaries).toEqual(withNotes.map(() => "Definition and data quality"))
+  })
+})
+
+describe("renderHtml: a table too long for one slide", () => {
+  const rows = 90
+  const long: Report = {
+    ...reportFixture,
+    slides: [
+      {
+        id: "long",
+        number: 1,
+        title: "Mediantid per kommun",
+        notes: "Definitionen.",
+        metricIds: [],
+        blocks: [
+          {
+            kind: "table",
+            id: "l",
+            caption: "Per kommun",
+            columns: [
+              { key: "m", label: "Kommun", align: "left" },
+              { key: "n", label: "Ärenden", align: "right" },
+            ],
+            rows: Array.from({ length: rows }, (_, index) => ({
+              kind: "body" as const,
+              cells: [
+                { text: `Kommun ${index + 1}`, value: `Kommun ${index + 1}`, format: "text" as const },
+                { text: String(index), value: index, format: "count" as const },
+              ],
+            })),
+          },
+        ],
+      },
+    ],
+  }
+  const document = new JSDOM(renderHtml(long)).window.document
+  const sections = [...document.querySelectorAll("section.slide")]
+
+  it("continues on further sections of the same slide id, titled '(forts.)', with unique anchors", () => {
+    expect(sections.length).toBeGreaterThan(1)
+    expect(sections.map((section) => section.getAttribute("data-slide-id"))).toEqual(
+      sections.map(() => "long"),
+    )
+    expect(sections.map((section) => section.querySelector("h2")?.textContent)).toEqual([
+      "Mediantid per kommun",
+      ...sections.slice(1).map(() => "Mediantid per kommun (forts.)"),
+    ])
+    expect(sections[1]!.id).toBe("slide-01-p2")
+    expect(sections[1]!.classList.contains("slide--continued")).toBe(true)
+  })
+
+  it("repeats the header on every section and shows every row exactly once, in order", () => {
+    for (const section of sections) expect(section.querySelectorAll("thead th")).toHaveLength(2)
+    const shown = sections.flatMap((section) =>
+      [...section.querySelectorAll("tbody th[scope=row]")].map((th) => th.textContent),
+    )
+    expect(shown).toEqual(Array.from({ length: rows }, (_, index) => `Kommun ${index + 1}`))
+  })
+
+  it("numbers the sections as slides, and puts the notes once, after the last section", () => {
+    expect(
+      sections.map((section) => section.querySelector(".slide-footer span:last-child")?.textContent),
+    ).toEqual(sections.map((_, index) => `Bild ${index + 1} av ${sections.length}`))
+    expect(document.querySelectorAll("details.slide-notes")).toHaveLength(1)
+    expect(sections[sections.length - 1]!.nextElementSibling?.matches("details.slide-notes")).toBe(true)
+  })
+
+  it("sets each table's size and column widths, and keeps numbers on one line", () => {
+    const table = sections[0]!.querySelector(".table-block")!
+    expect(table.getAttribute("style")).toMatch(/^--table-font: \d+(\.\d+)?; --table-width: \d+(\.\d+)?$/)
+    const widths = [...table.querySelectorAll("col")].map((col) =>
+      Number.parseFloat(col.getAttribute("style")!.slice(7)),
+    )
+    expect(widths.reduce((sum, width) => sum + width, 0)).toBeCloseTo(100, 1)
+    expect(table.querySelector("tbody td")?.classList.contains("nowrap")).toBe(true)
+  })
+})
