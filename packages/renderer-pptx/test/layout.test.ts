@@ -330,6 +330,22 @@ describe("slide plans", () => {
     expect(kindsOf(pages[0]!)).toEqual(["caption", "chart", "caption", "table"])
   })
 
+  it("gives a table that continues the whole width instead of sharing the slide", () => {
+    const short = { ...longTableSlide(3).blocks[0]!, id: "short" } as Block
+    const long = { ...longTableSlide(60).blocks[0]!, id: "long" } as Block
+    const pages = planSlide(slideOf([short, long]), sv)
+    const tableIds = pages.map((page) =>
+      page.items.flatMap((item) => (item.kind === "table" ? [item.table.id] : [])),
+    )
+    expect(tableIds).toEqual([["short"], ["long"], ["long"], ["long"]])
+    for (const page of pages)
+      for (const item of page.items) if (item.kind === "table") expect(item.box.x).toBe(CONTENT.x)
+
+    // Two short tables fit side by side on one slide.
+    const beside = planSlide(slideOf([short, { ...short, id: "other" } as Block]), sv)
+    expect(beside).toHaveLength(1)
+  })
+
   /*
    * Six one-line paragraphs with 6 pt between them: at 14 pt
    * 6 × 0.2333 + 5 × 0.0833 + 0.1 = 1.9167 in, leaving 5.7 − 1.9167 − 0.2 = 3.5833 in;

@@ -318,19 +318,6 @@ const stackBlocks = (slide: Slide, hasVisuals: boolean, textPt: number, labels: 
   return { items, top: y }
 }
 
-/**
- * The visuals in the groups that share a slide: all side by side when they
- * fit, else each on a slide of its own, in the model's order.
- */
-const groupVisuals = (
-  visuals: ReadonlyArray<Visual>,
-  width: number,
-): ReadonlyArray<{ readonly visuals: ReadonlyArray<Visual>; readonly widths: ReadonlyArray<number> }> => {
-  const together = sideBySideWidths(visuals, width)
-  if (together !== undefined) return [{ visuals, widths: together }]
-  return visuals.map((visual) => ({ visuals: [visual], widths: [width] }))
-}
-
 /** Places side-by-side visuals in `area`; what a table cannot hold continues on further pages. */
 const placeVisuals = (
   visuals: ReadonlyArray<Visual>,
@@ -361,6 +348,27 @@ const placeVisuals = (
   return { items, continuations }
 }
 
+/**
+ * The visuals in the groups that share a slide: all side by side when they
+ * fit the width and no table among them needs a further slide (a table
+ * that continues gets the whole width); else each on a slide of its own,
+ * in the model's order.
+ */
+const groupVisuals = (
+  visuals: ReadonlyArray<Visual>,
+  area: Box,
+  slideTitle: string,
+  labels: Labels,
+): ReadonlyArray<{ readonly visuals: ReadonlyArray<Visual>; readonly widths: ReadonlyArray<number> }> => {
+  const together = sideBySideWidths(visuals, area.w)
+  const fitsOneSlide =
+    together !== undefined &&
+    (visuals.length === 1 ||
+      placeVisuals(visuals, together, area, slideTitle, labels).continuations.length === 0)
+  if (together !== undefined && fitsOneSlide) return [{ visuals, widths: together }]
+  return visuals.map((visual) => ({ visuals: [visual], widths: [area.w] }))
+}
+
 /** The pages of one model slide with its explanation set at `textPt`, and the height left for visuals. */
 const planSlideAt = (slide: Slide, visuals: ReadonlyArray<Visual>, textPt: number, labels: Labels) => {
   const { items, top } = stackBlocks(slide, visuals.length > 0, textPt, labels)
@@ -374,7 +382,7 @@ const planSlideAt = (slide: Slide, visuals: ReadonlyArray<Visual>, textPt: numbe
   })
 
   const pages: PagePlan[] = []
-  groupVisuals(visuals, CONTENT.w).forEach((group, index) => {
+  groupVisuals(visuals, firstArea, slide.title, labels).forEach((group, index) => {
     const area = index === 0 ? firstArea : CONTENT
     const placed = placeVisuals(group.visuals, group.widths, area, slide.title, labels)
     if (index === 0) {
