@@ -1,6 +1,5 @@
 import type { TimeZone } from "../time/zone.js"
 import type { ColumnSpec } from "./columns.js"
-import { LocalOffsets } from "./local-offsets.js"
 import { type Reject, type RejectReason, rowPlace, shownValue } from "./reject.js"
 import { TimestampParser } from "./timestamp.js"
 import { isMunicipalityCode } from "./values.js"
@@ -25,14 +24,11 @@ export abstract class RowValidator {
   /** Bit `k` set: the value of column `k` had a JSON type that is not text (NDJSON only). */
   protected wrongTypes = 0
   protected readonly parser = new TimestampParser()
-  private readonly offsets: LocalOffsets
 
   constructor(
     protected readonly source: RowSource,
     protected readonly zone: TimeZone,
-  ) {
-    this.offsets = new LocalOffsets(zone)
-  }
+  ) {}
 
   /** The reject for a row whose fields could not be read at all. */
   malformed(line: number, value: string, problem: string): Reject {
@@ -119,9 +115,9 @@ export abstract class RowValidator {
       )
     }
 
-    const unique = this.offsets.unique(this.parser.value)
+    const unique = this.zone.instantOfLocal(this.parser.value)
     if (!Number.isNaN(unique)) return unique
-    const resolution = this.offsets.resolve(this.parser.value)
+    const resolution = this.zone.resolveLocal(this.parser.value)
     if (resolution.kind === "ok") return resolution.instant
     if (resolution.kind === "gap") {
       return this.fail(
