@@ -83,8 +83,19 @@ const groupSpans = (columns: ReadonlyArray<Column>): GroupSpan[] => {
   return spans
 }
 
+// The layout tries many sizes of one table; what its columns need in em does not change between them.
+const needsCache = new WeakMap<TableBlock, ReadonlyArray<ColumnNeed>>()
+
+const columnNeeds = (table: TableBlock): ReadonlyArray<ColumnNeed> => {
+  const cached = needsCache.get(table)
+  if (cached !== undefined) return cached
+  const needs = measureColumns(table)
+  needsCache.set(table, needs)
+  return needs
+}
+
 /** In em: header labels may wrap at their spaces; body text counts on one line or at its longest word. */
-const columnNeeds = (table: TableBlock): ColumnNeed[] =>
+const measureColumns = (table: TableBlock): ColumnNeed[] =>
   table.columns.map((column, index) => {
     let min = longestWordWidth(column.label, 1, true)
     let natural = textWidth(column.label, 1, true)
