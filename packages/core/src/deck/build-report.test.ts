@@ -58,14 +58,17 @@ const failing = defineMetric({
 const mission = (id: string, dispatchedAt: string) =>
   ({ id, case: id, station: "Malmö", priority: 1, municipality: "1280", dispatchedAt }) as const
 
-// 2024-01 … 2025-12 is covered; 2025 is the default period; 2024 the previous one.
+// One mission on the 10th of every month of 2024 and 2025, so both years are
+// complete; 2025 is the default period and 2024 the previous one. Two more at
+// the turn of the year: 23:59 on 31 December is still 2025 locally, 00:00 on
+// 1 January is 2026. So 2025 holds 12 + 1 = 13 missions.
+const monthly = Array.from({ length: 24 }, (_, i) => {
+  const year = 2024 + Math.floor(i / 12)
+  const month = String((i % 12) + 1).padStart(2, "0")
+  return mission(`m${i}`, `${year}-${month}-10 10:00`)
+})
 const dataset = buildTestDataSet({
-  missions: [
-    mission("a", "2024-01-10 10:00"),
-    mission("b", "2025-03-01 12:00"),
-    mission("c", "2025-12-31 23:59"),
-    mission("d", "2026-01-01 00:00"),
-  ],
+  missions: [...monthly, mission("c", "2025-12-31 23:59"), mission("d", "2026-01-01 00:00")],
 })
 
 const registry = Effect.runSync(
@@ -95,8 +98,7 @@ describe("buildReport", () => {
     const report = outcome.success
     expect(report.period).toEqual({ from: "2025-01", to: "2025-12" })
     expect(report.previousPeriod).toEqual({ from: "2024-01", to: "2024-12" })
-    // b and c fall in 2025; d is 2026-01 local, a is 2024
-    expect(report.metrics["mission-count"]!.result).toEqual({ missions: 2 })
+    expect(report.metrics["mission-count"]!.result).toEqual({ missions: 13 })
     expect(report.slides.map((s) => [s.number, s.id])).toEqual([
       [1, "title"],
       [2, "mission-count"],
@@ -140,7 +142,7 @@ describe("buildReport", () => {
   it("passes parameters to the metric and records them in the report", () => {
     const outcome = run({ deck: [{ metric: "mission-count", params: { scale: 10 } }] })
     if (outcome._tag !== "Success") throw new Error("expected a report")
-    expect(outcome.success.metrics["mission-count"]!.result).toEqual({ missions: 20 })
+    expect(outcome.success.metrics["mission-count"]!.result).toEqual({ missions: 130 })
     expect(outcome.success.parameters["mission-count"]).toEqual({ scale: 10 })
   })
 
@@ -208,7 +210,7 @@ describe("buildReport with a metric that throws", () => {
         message: 'The metric "throws" could not be computed: metric "throws" threw: plugin bug',
       },
     ])
-    expect(outcome.success.metrics["mission-count"]!.result).toEqual({ missions: 2 })
+    expect(outcome.success.metrics["mission-count"]!.result).toEqual({ missions: 13 })
   })
 
   it("fails the run in strict mode", () => {
