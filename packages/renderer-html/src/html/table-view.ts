@@ -26,6 +26,8 @@ export interface TableRowView {
 export interface TableView {
   readonly kind: "table"
   readonly anchor: string
+  /** Set when the layout had to let values break anywhere to keep the table on the slide. */
+  readonly squeezed: boolean
   readonly caption: string
   /** Inline style: the text size and width the layout chose, in reference pixels. */
   readonly style: string
@@ -57,6 +59,7 @@ export const tableView = (piece: TablePiece, anchor: string, labels: RendererLab
   return {
     kind: "table",
     anchor,
+    squeezed: fitted.squeezed,
     caption: block.caption,
     style: `--table-font: ${round(fitted.font)}; --table-width: ${round(fitted.width)}`,
     columnWidths: fitted.widths.map((width) => `${round((100 * width) / fitted.width, 3)}%`),

@@ -133,3 +133,21 @@ describe("planSlide", () => {
     expect(table.fitted.font).toBe(TABLE_FONT.max)
   })
 })
+
+describe("planSlide: a value wider than the slide", () => {
+  it("squeezes the table (values may break anywhere) rather than leave it or a row out", () => {
+    const name = "Ö".repeat(400)
+    const table: TableBlock = {
+      ...longTable(3),
+      rows: [...longTable(3).rows, { kind: "body", cells: [textCell(name), numberCell(1, "count", "sv")] }],
+    }
+    const pieces = planSlide(slide(table), labels).flatMap(panelsOf).flat() as Extract<
+      PlannedPanel,
+      { kind: "table" }
+    >[]
+
+    expect(pieces.map((piece) => [piece.rows.start, piece.rows.end])).toEqual([[0, 4]])
+    expect(pieces[0]!.fitted.squeezed).toBe(true)
+    expect(pieces[0]!.fitted.width).toBeLessThanOrEqual(CONTENT_WIDTH + 1e-6)
+  })
+})

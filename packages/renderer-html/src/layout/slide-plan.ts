@@ -289,7 +289,6 @@ export const planSlide = (slide: Slide, labels: PlanLabels): ReadonlyArray<PageP
     if (current().items.length > 0 && (remaining() < opening || hasDrawing(current()))) newPage()
 
     const split = splitTable(unit.block, unit.notes, CONTENT_WIDTH, remaining(), freshRoom)
-    if (split === undefined) return
     split.pages.forEach((rows, index) => {
       if (index > 0) newPage()
       const table: PendingTable = {

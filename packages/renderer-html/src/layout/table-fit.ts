@@ -137,6 +137,12 @@ export interface FittedTable {
   readonly headerHeight: number
   readonly rowHeights: ReadonlyArray<number>
   readonly notesHeight: number
+  /**
+   * The last resort for a table whose columns are too wide for the slide
+   * even one to a page at the smallest size (a very long name without a
+   * space): its values may then break anywhere rather than be cut off.
+   */
+  readonly squeezed: boolean
 }
 
 /** Caption, header and notes: what every page of a split table repeats. */
@@ -174,6 +180,7 @@ export const columnWidths = (
   table: TableBlock,
   font: number,
   available: number,
+  squeeze = false,
 ): ReadonlyArray<number> | undefined => {
   const needs = columnNeeds(table)
   const spans = groupSpans(table.columns)
@@ -190,7 +197,7 @@ export const columnWidths = (
   )
   const least = sum(mins)
   const most = sum(naturals)
-  if (least > available) return undefined
+  if (least > available) return squeeze ? mins.map((width) => (width * available) / least) : undefined
   if (most <= available) {
     const stretch = Math.min(STRETCH, available / most)
     return naturals.map((width) => width * stretch)
@@ -228,7 +235,13 @@ const headerHeight = (table: TableBlock, widths: ReadonlyArray<number>, font: nu
   return Math.max(twoRows, ...spanning.map((index) => rowHeight(labelLines(index), font)))
 }
 
-const bodyRowHeight = (table: TableBlock, row: Row, widths: ReadonlyArray<number>, font: number): number => {
+const bodyRowHeight = (
+  table: TableBlock,
+  row: Row,
+  widths: ReadonlyArray<number>,
+  font: number,
+  squeezed: boolean,
+): number => {
   if (isSpanningHeading(row)) {
     // Its cell has more padding above (0.6em) and a 2px rule below.
     const lines = cellLines(row.cells[0]?.text ?? "", sum(widths), font, true, false)
@@ -240,7 +253,7 @@ const bodyRowHeight = (table: TableBlock, row: Row, widths: ReadonlyArray<number
       widths[index] ?? 0,
       font,
       isBold(row, cell),
-      isNoWrap(cell, table.columns[index]),
+      !squeezed && isNoWrap(cell, table.columns[index]),
     ),
   )
   return rowHeight(Math.max(1, ...lines), font) + (row.kind === "total" ? 1 : 0)
@@ -261,9 +274,11 @@ export const fitTable = (
   notes: ReadonlyArray<string>,
   font: number,
   available: number,
+  squeeze = false,
 ): FittedTable | undefined => {
-  const widths = columnWidths(table, font, available)
+  const widths = columnWidths(table, font, available, squeeze)
   if (widths === undefined) return undefined
+  const squeezed = squeeze && columnWidths(table, font, available) === undefined
 
   const width = sum(widths)
   return {
@@ -272,8 +287,9 @@ export const fitTable = (
     width,
     captionHeight: captionHeight(table.caption, width),
     headerHeight: headerHeight(table, widths, font),
-    rowHeights: table.rows.map((row) => bodyRowHeight(table, row, widths, font)),
+    rowHeights: table.rows.map((row) => bodyRowHeight(table, row, widths, font, squeezed)),
     notesHeight: notesHeight(notes, width, font),
+    squeezed,
   }
 }
 
@@ -358,7 +374,8 @@ export interface SplitTable {
  * Splits a table over pages: the first page has `firstRoom` pixels (caption,
  * header and notes included), every further page `nextRoom`. It is set at
  * the largest size that needs no more pages than the smallest size would.
- * `undefined` when the table is too wide for `width` even at the smallest.
+ * A table too wide for `width` even at the smallest size is squeezed into
+ * it at that size rather than left out.
  */
 export const splitTable = (
   table: TableBlock,
@@ -366,16 +383,21 @@ export const splitTable = (
   width: number,
   firstRoom: number,
   nextRoom: number,
-): SplitTable | undefined => {
+): SplitTable => {
   const kinds = table.rows.map((row) => row.kind)
+  const layout = (fitted: FittedTable): SplitTable => {
+    const frame = frameHeight(fitted)
+    return { fitted, pages: paginateRows(fitted.rowHeights, kinds, firstRoom - frame, nextRoom - frame) }
+  }
   const layouts = fontSizes().flatMap((font) => {
     const fitted = fitTable(table, notes, font, width)
-    if (fitted === undefined) return []
-    const frame = frameHeight(fitted)
-    return [{ fitted, pages: paginateRows(fitted.rowHeights, kinds, firstRoom - frame, nextRoom - frame) }]
+    return fitted === undefined ? [] : [layout(fitted)]
   })
-  const fewest = Math.min(...layouts.map((layout) => layout.pages.length))
-  return layouts.find((layout) => layout.pages.length === fewest)
+  const fewest = Math.min(...layouts.map((candidate) => candidate.pages.length))
+  return (
+    layouts.find((candidate) => candidate.pages.length === fewest) ??
+    layout(fitTable(table, notes, TABLE_FONT.min, width, true)!)
+  )
 }
 
 /** The same table with only some of its columns (the first, the row header, always stays). */
