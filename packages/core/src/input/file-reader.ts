@@ -11,6 +11,7 @@ import type { Reject } from "./reject.js"
 import { RescueCaseRows } from "./rescue-case-rows.js"
 import type { Source } from "./source.js"
 import { type RowChecker, Tally } from "./tally.js"
+import { NotUtf8, Utf8Text } from "./utf8-text.js"
 import { WarningCounter } from "./warnings.js"
 
 /** One file read: its quality counts and its rejected rows, in file order. */
@@ -51,8 +52,8 @@ export const readFile = async (options: ReadFileOptions): Promise<FileRead> => {
   const file = source.name
   const tally = new Tally(options.onProgress)
   const warnings = new WarningCounter()
-  // Fatal, because a Windows-1252 "ö" read as U+FFFD would turn "Malmö" into a station of another region.
-  const decoder = new TextDecoder("utf-8", { fatal: true })
+  // Strict, because a Windows-1252 "ö" read as U+FFFD would turn "Malmö" into a station of another region.
+  const decoder = new Utf8Text()
   let reader: RowReader | undefined
   let prelude = ""
   let sniffed = false
@@ -76,9 +77,15 @@ export const readFile = async (options: ReadFileOptions): Promise<FileRead> => {
       checkNotBinary(file, chunk)
       sniffed = true
     }
-    feed(decodeUtf8(file, decoder, chunk), false)
+    feed(
+      decodeUtf8(file, () => decoder.decode(chunk)),
+      false,
+    )
   }
-  feed(decodeUtf8(file, decoder), true)
+  feed(
+    decodeUtf8(file, () => decoder.end()),
+    true,
+  )
   reader?.end()
 
   if (reader === undefined || !reader.hasHeader) {
@@ -182,13 +189,12 @@ const checkNotBinary = (file: string, chunk: Uint8Array): void => {
 }
 
 /** The next piece of text; fails for bytes that are not UTF-8, showing where, with the command that converts the file. */
-const decodeUtf8 = (file: string, decoder: InstanceType<typeof TextDecoder>, chunk?: Uint8Array): string => {
+const decodeUtf8 = (file: string, decode: () => string): string => {
   try {
-    return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true })
-  } catch {
-    const lenient = new TextDecoder("utf-8").decode(chunk ?? new Uint8Array())
-    const at = Math.max(0, lenient.indexOf("\uFFFD"))
-    const near = lenient.slice(Math.max(0, at - 30), at + 10).replace(/\r?\n/g, " ")
+    return decode()
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error
+    const near = error.near.replace(/\r?\n/g, " ")
     throw new InputError({
       file,
       kind: "encoding",
