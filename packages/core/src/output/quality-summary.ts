@@ -27,11 +27,17 @@ export const formatQualitySummary = (
     }
     lines.push("")
   }
-  if (rejectsFile !== undefined) lines.push(`Rejected rows, with file, line, field and reason: ${rejectsFile}`, "")
+  if (rejectsFile !== undefined)
+    lines.push(`Rejected rows, with file, line, field and reason: ${rejectsFile}`, "")
 
   const metricEntries = Object.entries(metrics)
   if (metricEntries.length > 0) {
-    lines.push("## Per metric", "", "| metric | unit | population | used | left out | why |", "|---|---|---:|---:|---:|---|")
+    lines.push(
+      "## Per metric",
+      "",
+      "| metric | unit | population | used | left out | why |",
+      "|---|---|---:|---:|---:|---|",
+    )
     for (const [key, q] of metricEntries) {
       const why = q.leftOut.map((l) => `${reasonLabel(l.reason, "en")}: ${l.count}`).join("; ") || "–"
       lines.push(`| ${key} | ${q.unit} | ${q.considered} | ${q.used} | ${q.considered - q.used} | ${why} |`)
