@@ -10,6 +10,8 @@ export const LINEAR_SLACK = 1.3
 
 const verdict = (ok) => (ok ? "PASS" : "MISS")
 
+const cpuOf = (run) => run.userS + run.sysS
+
 /** `runs` maps a data-set size to its measurements; returns `{ target, measured, verdict }[]`. */
 export const judgeTargets = (runs) => {
   const small = runs[150_000]
@@ -28,7 +30,9 @@ export const judgeTargets = (runs) => {
     const ratio = million.ambu.json.wallMs / million.duckdb.wallMs
     targets.push({
       target: "1M missions: JSON time ambu/DuckDB ≤ 1.0",
-      measured: `${ratio.toFixed(2)} (${(million.ambu.json.wallMs / 1000).toFixed(2)} s vs ${(million.duckdb.wallMs / 1000).toFixed(2)} s)`,
+      measured:
+        `${ratio.toFixed(2)} (${(million.ambu.json.wallMs / 1000).toFixed(2)} s vs ` +
+        `${(million.duckdb.wallMs / 1000).toFixed(2)} s; CPU time ratio ${(cpuOf(million.ambu.json) / cpuOf(million.duckdb)).toFixed(2)})`,
       verdict: verdict(ratio <= 1.0),
     })
     targets.push({
@@ -48,11 +52,16 @@ export const judgeTargets = (runs) => {
       measured: `exit ${json.exitCode}, ${Math.round(json.maxRssKb / MB)} MB`,
       verdict: verdict(json.exitCode === 0 && json.maxRssKb < 1.5 * MB * MB),
     })
-    const perRow = (run, rows) => run.ambu.json.wallMs / rows
-    const growth = million ? perRow(large, 10_000_000) / perRow(million, 1_000_000) : null
+    // CPU time, because wall time on a shared machine mostly measures the other processes.
+    const cpuPerRow = (run, rows) => cpuOf(run.ambu.json) / rows
+    const growth = million ? cpuPerRow(large, 10_000_000) / cpuPerRow(million, 1_000_000) : null
+    const wallGrowth = million ? large.ambu.json.wallMs / 10 / million.ambu.json.wallMs : null
     targets.push({
-      target: `10M missions: time roughly linear from 1M (per-row time ≤ ${LINEAR_SLACK}× 1M's)`,
-      measured: growth === null ? "1M not run" : `${growth.toFixed(2)}× 1M's per-row time`,
+      target: `10M missions: time roughly linear from 1M (CPU time per row ≤ ${LINEAR_SLACK}× 1M's)`,
+      measured:
+        growth === null
+          ? "1M not run"
+          : `${growth.toFixed(2)}× 1M's CPU time per row (wall ${wallGrowth.toFixed(2)}×)`,
       verdict: growth === null ? "not run" : verdict(growth <= LINEAR_SLACK),
     })
   } else {
