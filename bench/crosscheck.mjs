@@ -9,7 +9,8 @@
  *        [--from YYYY-MM --to YYYY-MM] [--json OUT.json] [--quiet]
  *
  * Without --report it runs the built CLI (packages/cli/dist/main.js) into a
- * temporary folder first. The period defaults to the report's own.
+ * temporary folder first, for the period given (default 2025-01..2025-12).
+ * With --report the period defaults to the report's own.
  */
 import { execFileSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -24,11 +25,11 @@ import { reportFigures } from "./lib/report-figures.mjs"
 
 const CLI = fileURLToPath(new URL("../packages/cli/dist/main.js", import.meta.url))
 
-const runAmbu = (missions, rescue) => {
+const runAmbu = (missions, rescue, from, to) => {
   const out = mkdtempSync(join(tmpdir(), "ambu-crosscheck-"))
   const args = [CLI, "report", "--missions", missions, "--format", "json", "--out", out]
   if (rescue !== null) args.push("--rescue", rescue)
-  args.push("--generated-at", "2026-01-15T08:00:00Z")
+  args.push("--from", from, "--to", to, "--generated-at", "2026-01-15T08:00:00Z", "--quiet")
   execFileSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] })
   return { path: join(out, "report.json"), cleanup: () => rmSync(out, { recursive: true, force: true }) }
 }
@@ -37,7 +38,7 @@ const show = (value) => (value === null ? "–" : String(value))
 
 /** Runs the check; returns the comparison and the report's period. */
 export const crosscheck = async ({ missions, rescue, reportPath, from, to }) => {
-  const ran = reportPath === undefined ? runAmbu(missions, rescue) : null
+  const ran = reportPath === undefined ? runAmbu(missions, rescue, from ?? "2025-01", to ?? "2025-12") : null
   try {
     const report = JSON.parse(readFileSync(ran?.path ?? reportPath, "utf8"))
     const period = { from: from ?? report.period.from, to: to ?? report.period.to }
