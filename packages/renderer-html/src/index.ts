@@ -28,6 +28,7 @@ export {
 export { type MapDrawing, type MapView, OVER_GOAL_SIGN, renderMap } from "./chart/map-svg.js"
 export { createPlotDocument } from "./chart/plot-document.js"
 export { windForD3 } from "./chart/rewind.js"
+export { type DeckTheme, themeFromDeck } from "./deck-theme.js"
 export { type HtmlOptions, renderHtml } from "./html/render-html.js"
 export { contentSecurityPolicy, scriptHashSource } from "./html/security.js"
 export { labelsFor, type RendererLabels } from "./labels.js"
@@ -42,4 +43,4 @@ export {
   type RenderedDocuments,
   renderDocuments,
 } from "./renderers.js"
-export { contrastRatio, defaultTheme, type HtmlTheme, resolveTheme } from "./theme.js"
+export { contrastRatio, defaultTheme, type HtmlTheme, MIN_TEXT_CONTRAST, resolveTheme } from "./theme.js"

@@ -9,8 +9,9 @@ import {
 import { Effect } from "effect"
 import { type ChromiumOptions, messageOf, withChromium } from "./browser/chromium.js"
 import { openReportPage, type PageStats, printPdf, screenshotSlides } from "./browser/report-page.js"
+import { type DeckTheme, themeFromDeck } from "./deck-theme.js"
 import { type HtmlOptions, renderHtml } from "./html/render-html.js"
-import type { HtmlTheme } from "./theme.js"
+import { defaultTheme, type HtmlTheme } from "./theme.js"
 
 export type DocumentFormat = "html" | "pdf" | "png"
 
@@ -80,14 +81,51 @@ const slidePng = (content: Uint8Array, index: number): OutputFile => ({
   content,
 })
 
-/** Reads this package's options from the deck configuration's renderer options. */
-export const documentOptionsFrom = (context: RenderContext): DocumentOptions => {
-  const { chromiumPath, theme } = context.options
-  return {
-    baseName: context.baseName,
-    ...(typeof chromiumPath === "string" ? { chromiumPath } : {}),
-    ...(typeof theme === "object" && theme !== null ? { theme: theme as Partial<HtmlTheme> } : {}),
+/**
+ * Reads this package's options from the renderer options the CLI passes:
+ * `chromiumPath`, and `theme`, where the deck configuration's `accent` and
+ * `font` become the HTML theme's settings (`themeFromDeck`) and any of the
+ * HTML theme's own settings (`renderers.html.theme`) apply on top.
+ */
+export const documentOptionsFrom = (
+  context: RenderContext,
+  format: DocumentFormat = "html",
+): Effect.Effect<DocumentOptions, RenderError> =>
+  Effect.try({
+    try: (): DocumentOptions => {
+      const { chromiumPath, theme } = context.options
+      return {
+        baseName: context.baseName,
+        ...(typeof chromiumPath === "string" ? { chromiumPath } : {}),
+        ...(theme === undefined ? {} : { theme: themeOption(theme) }),
+      }
+    },
+    catch: (cause) => new RenderError({ format, message: `${format}: ${messageOf(cause)}`, cause }),
+  })
+
+const DECK_THEME_KEYS: ReadonlyArray<string> = ["accent", "font"]
+
+const themeOption = (value: unknown): Partial<HtmlTheme> => {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new RangeError('theme must be an object such as { "accent": "#00507a", "font": "Arial" }')
   }
+  const { accent, font, ...own } = value as Readonly<Record<string, unknown>>
+
+  const unknown = Object.keys(own).filter((key) => !(key in defaultTheme))
+  if (unknown.length > 0) {
+    throw new RangeError(
+      `theme.${unknown[0]} is not a theme setting; known: ${[...DECK_THEME_KEYS, ...Object.keys(defaultTheme)].join(", ")}`,
+    )
+  }
+
+  const deck: DeckTheme = { accent: textOrUndefined(accent, "accent"), font: textOrUndefined(font, "font") }
+  // The HTML theme's own settings were checked by name above; resolveTheme checks their values.
+  return { ...themeFromDeck(deck), ...(own as Partial<HtmlTheme>) }
+}
+
+const textOrUndefined = (value: unknown, key: string): string | undefined => {
+  if (value === undefined || typeof value === "string") return value
+  throw new RangeError(`theme.${key} must be a string, not ${JSON.stringify(value)}`)
 }
 
 const rendererFor = (format: DocumentFormat, description: string): RendererDefinition =>
@@ -97,7 +135,8 @@ const rendererFor = (format: DocumentFormat, description: string): RendererDefin
     render: (report, context) =>
       Effect.gen(function* () {
         context.progress.step(`${format}: rendering ${report.slides.length} slides`)
-        const { files } = yield* renderDocuments(report, [format], documentOptionsFrom(context))
+        const options = yield* documentOptionsFrom(context, format)
+        const { files } = yield* renderDocuments(report, [format], options)
         return files
       }),
   })

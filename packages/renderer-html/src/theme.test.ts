@@ -20,7 +20,7 @@ describe("the default theme", () => {
   const pairs: ReadonlyArray<[string, string, string]> = [
     ["body text", t.text, t.background],
     ["muted text (footer, notes)", t.mutedText, t.background],
-    ["slide heading", t.accent, t.background],
+    ["slide heading", t.headingText, t.background],
     ["table header", t.headerText, t.headerBackground],
     ["title slide", t.headerText, t.accent],
     ["own-district cell", t.text, t.ownDistrictBackground],
@@ -29,7 +29,8 @@ describe("the default theme", () => {
     ["over-goal cell", t.overGoalText, t.overGoalBackground],
     ["over-goal key figure", t.overGoalText, t.totalBackground],
     ["over-goal own-district cell", t.overGoalText, t.ownDistrictBackground],
-    ["group heading", t.accent, t.background],
+    ["group heading", t.headingText, t.background],
+    ["notes summary", t.headingText, t.background],
     ["error notice", t.overGoalText, t.errorBackground],
     ["error message", t.text, t.errorBackground],
     ["goal label on a chart", t.goal, t.background],
@@ -44,7 +45,13 @@ describe("the default theme", () => {
 
 describe("resolveTheme", () => {
   it("keeps the defaults and applies overrides", () => {
-    expect(resolveTheme({ accent: "#123456" })).toEqual({ ...defaultTheme, accent: "#123456" })
+    expect(resolveTheme({ mutedText: "#123456" })).toEqual({ ...defaultTheme, mutedText: "#123456" })
+    // Headings take a programmatic accent too, unless they are given their own colour.
+    expect(resolveTheme({ accent: "#123456" })).toEqual({
+      ...defaultTheme,
+      accent: "#123456",
+      headingText: "#123456",
+    })
   })
 
   it("refuses values that could break out of CSS or SVG attributes", () => {

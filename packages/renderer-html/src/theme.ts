@@ -8,8 +8,10 @@ export interface HtmlTheme {
   readonly text: string
   readonly mutedText: string
   readonly background: string
-  /** Slide headings and the title slide. */
+  /** The title slide's background, the rules under headings, the key figures' bar. */
   readonly accent: string
+  /** Slide headings, group headings in tables, the notes' summary: text on the page background. */
+  readonly headingText: string
   readonly headerBackground: string
   readonly headerText: string
   /** Cells where the municipality's own district did the work: grey as in the original deck. */
@@ -33,6 +35,7 @@ export const defaultTheme: HtmlTheme = {
   mutedText: "#545454",
   background: "#ffffff",
   accent: "#00507a",
+  headingText: "#00507a",
   headerBackground: "#00507a",
   headerText: "#ffffff",
   ownDistrictBackground: "#d4d4d4",
@@ -46,8 +49,12 @@ export const defaultTheme: HtmlTheme = {
   mapRamp: ["#eaf1f8", "#bcd3e8", "#85b0d6", "#4a86bd", "#1f5f99"],
 }
 
+/** The smallest contrast text may have against its background (WCAG 2 AA for normal text). */
+export const MIN_TEXT_CONTRAST = 4.5
+
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/
-const FONT_FAMILY = /^[\w\s,"'-]+$/
+// Letters of any script, since a font may be named in Swedish; nothing that ends a CSS value.
+const FONT_FAMILY = /^[\p{L}\p{N}\s,"'._-]+$/u
 
 /**
  * The default theme with the given overrides, checked: the values land in
@@ -55,7 +62,9 @@ const FONT_FAMILY = /^[\w\s,"'-]+$/
  * names is refused rather than escaped.
  */
 export const resolveTheme = (overrides: Partial<HtmlTheme> = {}): HtmlTheme => {
-  const theme: HtmlTheme = { ...defaultTheme, ...overrides }
+  // Headings followed the accent before they had their own colour; a caller setting only the accent keeps that.
+  const headingText = overrides.headingText ?? overrides.accent ?? defaultTheme.headingText
+  const theme: HtmlTheme = { ...defaultTheme, ...overrides, headingText }
 
   for (const [key, value] of Object.entries(theme)) {
     if (!(key in defaultTheme)) {

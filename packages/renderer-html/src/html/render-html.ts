@@ -44,6 +44,7 @@ const themeVariables = (theme: HtmlTheme): string => {
     "muted-text": theme.mutedText,
     background: theme.background,
     accent: theme.accent,
+    "heading-text": theme.headingText,
     "header-background": theme.headerBackground,
     "header-text": theme.headerText,
     "own-district-background": theme.ownDistrictBackground,
