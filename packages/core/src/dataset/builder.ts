@@ -3,7 +3,10 @@ import { TIME_FIELD_INDEX, TIME_FIELDS } from "../domain/time-fields.js"
 import type { TimeZone } from "../time/zone.js"
 import type { CaseColumns, DataSet, MissionColumns, RescueCaseColumns } from "./data-set.js"
 import { Growable } from "./growable.js"
+import { IdLookup } from "./id-lookup.js"
+import { PackedStrings } from "./packed-strings.js"
 import type { MissionRecord, RescueCaseRecord } from "./records.js"
+import { StringCodes } from "./string-codes.js"
 
 const DISPATCHED = TIME_FIELD_INDEX.dispatchedAt
 const ARRIVED = TIME_FIELD_INDEX.arrivedSceneAt
@@ -12,25 +15,32 @@ const ANSWERED = TIME_FIELD_INDEX.callAnsweredAt
 /**
  * Collects validated records and builds the columnar data set, resolving
  * stations and municipalities against the geography and grouping missions
- * into cases. Duplicate detection is the reader's job: the builder trusts
- * that each `missionId` arrives once.
+ * into cases. Duplicate detection is the reader's job (`missionIndexOf`
+ * helps it): the builder trusts that each `missionId` arrives once.
+ *
+ * Ids are kept packed (`PackedStrings`) and station names and municipality
+ * codes as codes of their distinct texts; the string columns of the data
+ * set are made from them only when someone reads them.
  */
 export class DataSetBuilder {
-  private readonly missionId: string[] = []
+  private readonly missionIds = new PackedStrings()
+  private readonly missionLookup = new IdLookup(this.missionIds)
   private readonly caseIndex = new Growable(Int32Array)
-  private readonly stationName: string[] = []
-  private readonly stationRef = new Growable(Int32Array)
+  private readonly stations = new StringCodes()
+  private readonly stationCode = new Growable(Int32Array)
   private readonly priority = new Growable(Uint8Array)
   private readonly initialPriority = new Growable(Uint8Array)
-  private readonly municipalityCode: string[] = []
-  private readonly municipalityRef = new Growable(Int32Array)
+  private readonly municipalities = new StringCodes()
+  private readonly municipalityCode = new Growable(Int32Array)
   private readonly times = TIME_FIELDS.map(() => new Growable(Float64Array))
   private readonly ambiguousMask = new Growable(Uint8Array)
   private readonly line = new Growable(Int32Array)
 
-  private readonly caseIdToIndex = new Map<string, number>()
-  private readonly caseIds: string[] = []
-  private readonly stationRefCache = new Map<string, number>()
+  private readonly caseIds = new PackedStrings()
+  private readonly caseLookup = new IdLookup(this.caseIds)
+  // Missions of one case usually follow each other.
+  private lastCaseId: string | undefined = undefined
+  private lastCase = -1
 
   private readonly rescue = {
     caseId: [] as string[],
@@ -51,26 +61,29 @@ export class DataSetBuilder {
   ) {}
 
   get missionCount(): number {
-    return this.missionId.length
+    return this.missionIds.length
+  }
+
+  /** The position of the mission added with this id, or -1. */
+  missionIndexOf(missionId: string): number {
+    return this.missionLookup.find(missionId)
+  }
+
+  /** The input line of the mission at `index` (below `missionCount`). */
+  missionLine(index: number): number {
+    return this.line.at(index)
   }
 
   addMission(record: MissionRecord): void {
-    let caseIndex = this.caseIdToIndex.get(record.caseId)
-    if (caseIndex === undefined) {
-      caseIndex = this.caseIds.length
-      this.caseIds.push(record.caseId)
-      this.caseIdToIndex.set(record.caseId, caseIndex)
-    }
-
-    this.missionId.push(record.missionId)
-    this.caseIndex.push(caseIndex)
-    this.stationName.push(record.station)
-    this.stationRef.push(this.lookUpStation(record.station))
+    this.caseIndex.push(this.caseOf(record.caseId))
+    this.missionLookup.add(record.missionId, this.missionIds.length)
+    this.missionIds.push(record.missionId)
+    this.stationCode.push(this.stations.code(record.station))
     this.priority.push(record.priority)
     this.initialPriority.push(record.initialPriority)
-    this.municipalityCode.push(record.municipalityCode)
-    this.municipalityRef.push(this.geography.municipalityIndexByCode.get(record.municipalityCode) ?? -1)
-    for (let f = 0; f < TIME_FIELDS.length; f++) this.times[f]!.push(record.times[f] ?? Number.NaN)
+    this.municipalityCode.push(this.municipalities.code(record.municipalityCode))
+    const times = record.times
+    for (let f = 0; f < TIME_FIELDS.length; f++) this.times[f]!.push(times[f] ?? Number.NaN)
     this.ambiguousMask.push(record.ambiguousMask)
     this.line.push(record.line)
   }
@@ -100,43 +113,41 @@ export class DataSetBuilder {
     }
   }
 
-  private lookUpStation(name: string): number {
-    let ref = this.stationRefCache.get(name)
-    if (ref === undefined) {
-      ref = this.geography.stationIndexByKey.get(stationKey(name)) ?? -1
-      this.stationRefCache.set(name, ref)
-    }
-    return ref
-  }
-
   private buildMissions(): MissionColumns {
-    const count = this.missionId.length
-    const stationRef = this.stationRef.toArray()
-    const municipalityRef = this.municipalityRef.toArray()
+    const count = this.missionIds.length
+    const stationRefOfCode = this.stations.values.map(
+      (name) => this.geography.stationIndexByKey.get(stationKey(name)) ?? -1,
+    )
+    const municipalityRefOfCode = this.municipalities.values.map(
+      (code) => this.geography.municipalityIndexByCode.get(code) ?? -1,
+    )
+    const stationCode = this.stationCode.toArray()
+    const municipalityCode = this.municipalityCode.toArray()
     const times = this.times.map((t) => t.toArray())
     const dispatched = times[DISPATCHED]!
 
+    const stationRef = new Int32Array(count)
+    const municipalityRef = new Int32Array(count)
     const resourceDistrict = new Int32Array(count)
     const callerDistrict = new Int32Array(count)
     const month = new Int32Array(count)
     for (let i = 0; i < count; i++) {
-      const station = stationRef[i]!
-      const municipality = municipalityRef[i]!
+      const station = stationRefOfCode[stationCode[i]!]!
+      const municipality = municipalityRefOfCode[municipalityCode[i]!]!
+      stationRef[i] = station
+      municipalityRef[i] = municipality
       resourceDistrict[i] = station < 0 ? -1 : this.geography.stationDistrict[station]!
       callerDistrict[i] = municipality < 0 ? -1 : this.geography.municipalityDistrict[municipality]!
       month[i] = this.zone.monthOf(dispatched[i]!)
     }
 
-    return {
+    const columns = {
       count,
-      missionId: this.missionId,
       caseIndex: this.caseIndex.toArray(),
-      stationName: this.stationName,
       stationRef,
       resourceDistrict,
       priority: this.priority.toArray(),
       initialPriority: this.initialPriority.toArray(),
-      municipalityCode: this.municipalityCode,
       municipalityRef,
       callerDistrict,
       times,
@@ -144,10 +155,33 @@ export class DataSetBuilder {
       month,
       line: this.line.toArray(),
     }
+    const missionIds = this.missionIds
+    const stations = this.stations.values
+    const municipalities = this.municipalities.values
+    return withLazyStrings(columns, {
+      missionId: () => missionIds.toArray(),
+      stationName: () => decode(stationCode, stations),
+      municipalityCode: () => decode(municipalityCode, municipalities),
+    })
+  }
+
+  /** The case of a mission's case id, a new one for an id not seen before. */
+  private caseOf(caseId: string): number {
+    if (caseId === this.lastCaseId) return this.lastCase
+    let index = this.caseLookup.find(caseId)
+    if (index < 0) {
+      index = this.caseIds.length
+      this.caseLookup.add(caseId, index)
+      this.caseIds.push(caseId)
+    }
+    this.lastCaseId = caseId
+    this.lastCase = index
+    return index
   }
 
   private buildCases(missions: MissionColumns): CaseColumns {
     const count = this.caseIds.length
+    const missionIds = this.missionIds
     const lead = new Int32Array(count).fill(-1)
     const firstArrival = new Float64Array(count).fill(Number.NaN)
     const callAnswered = new Float64Array(count).fill(Number.NaN)
@@ -166,7 +200,7 @@ export class DataSetBuilder {
       if (
         current < 0 ||
         dispatched[i]! < dispatched[current]! ||
-        (dispatched[i] === dispatched[current] && missions.missionId[i]! < missions.missionId[current]!)
+        (dispatched[i] === dispatched[current] && missionIds.less(i, current))
       ) {
         lead[c] = i
       }
@@ -194,9 +228,9 @@ export class DataSetBuilder {
       month[c] = missions.month[m]!
     }
 
-    return {
+    const caseIds = this.caseIds
+    const columns = {
       count,
-      caseId: this.caseIds,
       priority,
       municipalityRef,
       callerDistrict,
@@ -207,6 +241,7 @@ export class DataSetBuilder {
       missionCount,
       ambiguousMask,
     }
+    return withLazyStrings(columns, { caseId: () => caseIds.toArray() })
   }
 
   private buildRescueCases(): RescueCaseColumns {
@@ -226,3 +261,27 @@ export class DataSetBuilder {
     }
   }
 }
+
+/**
+ * Adds string columns made on first read: a million ids or names are a
+ * million objects on the heap, and the report itself never reads them.
+ */
+const withLazyStrings = <T extends object, K extends string>(
+  columns: T,
+  makers: Record<K, () => string[]>,
+): T & { readonly [P in K]: ReadonlyArray<string> } => {
+  for (const key of Object.keys(makers) as K[]) {
+    let made: string[] | undefined
+    Object.defineProperty(columns, key, {
+      enumerable: true,
+      get: () => {
+        made ??= makers[key]()
+        return made
+      },
+    })
+  }
+  return columns as T & { readonly [P in K]: ReadonlyArray<string> }
+}
+
+const decode = (codes: Int32Array, texts: ReadonlyArray<string>): string[] =>
+  Array.from(codes, (code) => texts[code]!)

@@ -25,6 +25,11 @@ export class Growable<T extends TypedArray> {
     this.buffer[this.length++] = value
   }
 
+  /** The value at `index` (below `length`). */
+  at(index: number): number {
+    return this.buffer[index]!
+  }
+
   /** The filled part, copied to an array of exactly its length. */
   toArray(): T {
     return this.buffer.slice(0, this.length) as T

@@ -3,10 +3,9 @@ import type { Priority } from "../domain/priority.js"
 import { TIME_FIELDS } from "../domain/time-fields.js"
 import type { TimeZone } from "../time/zone.js"
 import { M } from "./columns.js"
-import { IdRegistry } from "./id-registry.js"
 import type { Reject } from "./reject.js"
 import { type RowSource, RowValidator } from "./row-validator.js"
-import { detach, Interner, parsePriority } from "./values.js"
+import { parsePriority } from "./values.js"
 import type { WarningCounter } from "./warnings.js"
 
 /**
@@ -16,9 +15,7 @@ import type { WarningCounter } from "./warnings.js"
  * since that row is not in the data set.
  */
 export class MissionRows extends RowValidator {
-  private readonly seen = new IdRegistry()
   private readonly times = new Float64Array(TIME_FIELDS.length)
-  private readonly strings = new Interner()
 
   constructor(
     source: RowSource,
@@ -41,8 +38,9 @@ export class MissionRows extends RowValidator {
 
     const missionId = this.text(values, M.missionId)
     if (missionId === undefined) return this.failure
-    const earlier = this.seen.lineOf(missionId)
-    if (earlier >= 0) {
+    const earlierIndex = this.builder.missionIndexOf(missionId)
+    if (earlierIndex >= 0) {
+      const earlier = this.builder.missionLine(earlierIndex)
       this.fail(
         M.missionId,
         "duplicate-id",
@@ -65,16 +63,15 @@ export class MissionRows extends RowValidator {
     const ambiguousMask = this.readTimes(values)
     if (ambiguousMask < 0) return this.failure
 
-    const id = detach(missionId)
-    this.seen.add(id, line)
+    // The builder keeps its own copies of what it keeps, so the texts may still point into the chunk.
     this.builder.addMission({
-      missionId: id,
-      caseId: detach(caseId!),
+      missionId,
+      caseId: caseId!,
       resourceId: resourceId!,
-      station: this.strings.intern(station!),
+      station: station!,
       priority: priority!,
       initialPriority: initialPriority!,
-      municipalityCode: this.strings.intern(municipality),
+      municipalityCode: municipality,
       times: this.times,
       ambiguousMask,
       line,

@@ -1,4 +1,7 @@
+import { detach } from "../dataset/detach.js"
 import type { Priority } from "../domain/priority.js"
+
+export { detach }
 
 /** `1`, `2` or `3` exactly (after trimming); undefined for anything else, `1.0` and `01` included. */
 export const parsePriority = (text: string): Priority | undefined => {
@@ -27,14 +30,6 @@ export const parseBoolean = (text: string): boolean | undefined => {
   if (FALSE_WORDS.has(word)) return false
   return undefined
 }
-
-/**
- * A copy of a string that shares no memory with the text it was cut from.
- * V8 represents a long substring as a view into its parent, so keeping one
- * id cut from a 1 MB chunk would keep the whole chunk alive; concatenating
- * and cutting again makes the engine flatten it into a string of its own.
- */
-export const detach = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1))
 
 /**
  * Hands out one shared instance per distinct text (station names, codes,
