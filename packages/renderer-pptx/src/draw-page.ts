@@ -11,38 +11,38 @@ import {
 import { FOOTER_BOX, TITLE_BOX, TITLE_RULE_Y } from "./layout/geometry.js"
 import { type PagePlan, type PlacedItem, titleFontSize } from "./layout/plan.js"
 import type { PptxSlide, Presentation } from "./pptxgen.js"
-import { type Labels, theme } from "./theme.js"
+import { type Labels, type PptxTheme, SIZES } from "./theme.js"
 
-const drawItem = (slide: PptxSlide, item: PlacedItem, labels: Labels): void => {
+const drawItem = (slide: PptxSlide, item: PlacedItem, labels: Labels, theme: PptxTheme): void => {
   switch (item.kind) {
     case "title-block":
-      drawTitleBlock(slide, item.block, item.box, labels.locale)
+      drawTitleBlock(slide, item.block, item.box, labels.locale, theme)
       return
     case "paragraphs":
-      drawParagraphs(slide, item.paragraphs, item.fontPt, item.box, labels.locale)
+      drawParagraphs(slide, item.paragraphs, item.fontPt, item.box, labels.locale, theme)
       return
     case "caption":
-      drawCaption(slide, item.text, item.box, labels.locale)
+      drawCaption(slide, item.text, item.box, labels.locale, theme)
       return
     case "table":
-      drawTable(slide, item.table, item, item.fitted, item.box, labels.locale)
+      drawTable(slide, item.table, item, item.fitted, item.box, labels.locale, theme)
       return
     case "table-notes":
-      drawNoteLines(slide, item.lines, item.box, labels.locale)
+      drawNoteLines(slide, item.lines, item.box, labels.locale, theme)
       return
     case "chart":
-      drawChart(slide, item.block, item.box, labels)
+      drawChart(slide, item.block, item.box, labels, theme)
       return
     case "key-figures":
-      drawKeyFigures(slide, item.block, item, item.box, labels.locale)
+      drawKeyFigures(slide, item.block, item, item.box, labels.locale, theme)
       return
     case "error":
-      drawError(slide, item.block, item.label, item.box, labels.locale)
+      drawError(slide, item.block, item.label, item.box, labels.locale, theme)
       return
   }
 }
 
-const drawHeading = (slide: PptxSlide, title: string, lang: string): void => {
+const drawHeading = (slide: PptxSlide, title: string, lang: string, theme: PptxTheme): void => {
   slide.addText(title, {
     ...TITLE_BOX,
     fontFace: theme.font,
@@ -63,12 +63,18 @@ const drawHeading = (slide: PptxSlide, title: string, lang: string): void => {
 }
 
 /** The footer: where the figures come from on the left, the slide number on the right. */
-const drawFooter = (slide: PptxSlide, source: string, pageNumber: number, labels: Labels): void => {
+const drawFooter = (
+  slide: PptxSlide,
+  source: string,
+  pageNumber: number,
+  labels: Labels,
+  theme: PptxTheme,
+): void => {
   const common = {
     ...FOOTER_BOX,
     fontFace: theme.font,
     lang: labels.locale,
-    fontSize: theme.sizes.footer,
+    fontSize: SIZES.footer,
     color: theme.colors.muted,
   }
   slide.addText(source, { ...common, align: "left" })
@@ -82,12 +88,13 @@ export const drawPage = (
   pageNumber: number,
   source: string,
   labels: Labels,
+  theme: PptxTheme,
 ): void => {
   const slide = presentation.addSlide()
-  if (page.title !== undefined) drawHeading(slide, page.title, labels.locale)
+  if (page.title !== undefined) drawHeading(slide, page.title, labels.locale, theme)
 
-  for (const item of page.items) drawItem(slide, item, labels)
+  for (const item of page.items) drawItem(slide, item, labels, theme)
 
-  if (page.title !== undefined) drawFooter(slide, source, pageNumber, labels)
+  if (page.title !== undefined) drawFooter(slide, source, pageNumber, labels, theme)
   if (page.notes !== "") slide.addNotes(page.notes)
 }

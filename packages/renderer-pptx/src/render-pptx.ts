@@ -1,12 +1,15 @@
 import { type ProgressReporter, RenderError, type Report, silentProgress } from "@ambu/core"
 import { Effect } from "effect"
+import { type DeckTheme, resolvePptxTheme } from "./deck-theme.js"
 import { drawPage } from "./draw-page.js"
 import { planReport } from "./layout/plan.js"
 import { normalizeDeck } from "./package/normalize.js"
 import { PptxGenJS } from "./pptxgen.js"
-import { labelsFor, theme } from "./theme.js"
+import { labelsFor, type PptxTheme } from "./theme.js"
 
 export interface RenderPptxOptions {
+  /** The deck configuration's accent and font; without it, the default blue and Calibri. */
+  readonly theme?: DeckTheme
   readonly progress?: ProgressReporter
 }
 
@@ -25,11 +28,26 @@ const generatedAtOf = (report: Report): Effect.Effect<Date, RenderError> => {
     : Effect.succeed(date)
 }
 
+const themeOf = (deck: DeckTheme | undefined): Effect.Effect<PptxTheme, RenderError> =>
+  Effect.try({
+    try: () => resolvePptxTheme(deck),
+    catch: (cause) =>
+      new RenderError({
+        format: FORMAT,
+        message: cause instanceof Error ? cause.message : String(cause),
+        cause,
+      }),
+  })
+
 const sourceLine = (report: Report): string =>
   `${report.region} · ${report.period.from} – ${report.period.to}`
 
 /** Builds the deck with pptxgenjs and returns its bytes as pptxgenjs wrote them. */
-const buildDeck = async (report: Report, progress: ProgressReporter): Promise<Uint8Array> => {
+const buildDeck = async (
+  report: Report,
+  theme: PptxTheme,
+  progress: ProgressReporter,
+): Promise<Uint8Array> => {
   const labels = labelsFor(report.language)
   const presentation = new PptxGenJS()
   presentation.layout = "LAYOUT_WIDE"
@@ -42,7 +60,7 @@ const buildDeck = async (report: Report, progress: ProgressReporter): Promise<Ui
 
   const pages = planReport(report, labels)
   pages.forEach((page, index) => {
-    drawPage(presentation, page, index + 1, sourceLine(report), labels)
+    drawPage(presentation, page, index + 1, sourceLine(report), labels, theme)
   })
   progress.step(`pptx: ${report.slides.length} report slides as ${pages.length} PowerPoint slides`)
 
@@ -52,7 +70,8 @@ const buildDeck = async (report: Report, progress: ProgressReporter): Promise<Ui
 
 /**
  * Renders the report as a PowerPoint deck (16:9) with native tables and
- * charts and the slides' notes as speaker notes. The same report gives the
+ * charts and the slides' notes as speaker notes, in the configured accent
+ * and font (`resolvePptxTheme`). The same report gives the
  * same bytes: dates come from `report.generatedAt`, never from the clock.
  *
  * @example
@@ -64,9 +83,10 @@ export const renderPptx = (
 ): Effect.Effect<Uint8Array, RenderError> =>
   Effect.gen(function* () {
     const generatedAt = yield* generatedAtOf(report)
+    const theme = yield* themeOf(options.theme)
     const progress = options.progress ?? silentProgress
     return yield* Effect.tryPromise({
-      try: async () => normalizeDeck(await buildDeck(report, progress), generatedAt),
+      try: async () => normalizeDeck(await buildDeck(report, theme, progress), generatedAt),
       catch: (cause) =>
         new RenderError({
           format: FORMAT,

@@ -1,12 +1,40 @@
 import type { Language } from "@ambu/core"
 
 /**
- * The deck's one theme: a standard font, a dark blue for headings and
- * header rows, greys for the marks the original deck used. Colours are
- * `RRGGBB` as pptxgenjs wants them. Every text colour is chosen to keep a
- * contrast of at least 4.5:1 on its fill.
+ * Colours and font of the deck. Colours are `RRGGBB` as pptxgenjs wants
+ * them. Every text colour keeps a contrast of at least 4.5:1 on the fills
+ * it is drawn on (`deck-theme.test.ts` checks it for the default and for
+ * any accent).
  */
-export const theme = {
+export interface PptxTheme {
+  /** The font of every text, table and chart, and of the presentation theme's headings and body. */
+  readonly font: string
+  readonly colors: {
+    readonly text: string
+    readonly muted: string
+    /** Slide headings, captions, the title slide's title and the key figures' values. */
+    readonly heading: string
+    readonly headerFill: string
+    readonly headerText: string
+    readonly groupHeadingFill: string
+    readonly totalFill: string
+    readonly ownDistrictFill: string
+    readonly border: string
+    readonly overGoal: string
+    readonly suppressed: string
+    readonly goal: string
+    readonly errorFill: string
+    readonly errorBorder: string
+    readonly keyFigureFill: string
+    /** The line under each slide heading. */
+    readonly rule: string
+  }
+  /** Series colours, dark enough to read as lines and distinct as bars. */
+  readonly series: ReadonlyArray<string>
+}
+
+/** The deck without a configured theme: a standard font, a dark blue for headings and header rows. */
+export const defaultPptxTheme: PptxTheme = {
   font: "Calibri",
   colors: {
     text: "1F1F1F",
@@ -26,22 +54,23 @@ export const theme = {
     keyFigureFill: "F2F4F8",
     rule: "1F3864",
   },
-  /** Series colours, dark enough to read as lines and distinct as bars. */
   series: ["1F77B4", "FF7F0E", "2CA02C", "9467BD", "8C564B", "E377C2", "17BECF", "7F7F7F"],
-  sizes: {
-    title: 24,
-    text: 14,
-    caption: 12,
-    note: 10,
-    footer: 9,
-    keyFigureValue: 32,
-    keyFigureLabel: 12,
-    chartAxis: 11,
-    chartLegend: 11,
-    /** The smallest table font; below it a table continues on another slide instead. */
-    minTable: 9,
-    maxTable: 12,
-  },
+}
+
+/** Text sizes in points; the layout measures with them, so they are not part of the theme. */
+export const SIZES = {
+  title: 24,
+  text: 14,
+  caption: 12,
+  note: 10,
+  footer: 9,
+  keyFigureValue: 32,
+  keyFigureLabel: 12,
+  chartAxis: 11,
+  chartLegend: 11,
+  /** The smallest table font; below it a table continues on another slide instead. */
+  minTable: 9,
+  maxTable: 12,
 } as const
 
 /** Words the renderer adds itself, in the report's language. */

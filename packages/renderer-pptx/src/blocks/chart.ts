@@ -1,7 +1,7 @@
 import type { ChartBlock } from "@ambu/core"
 import type { Box } from "../layout/geometry.js"
 import type { ChartMulti, ChartOptions, PptxSlide } from "../pptxgen.js"
-import { type Labels, theme } from "../theme.js"
+import { type Labels, type PptxTheme, SIZES } from "../theme.js"
 
 /**
  * How a unit is plotted. Durations are plotted as decimal minutes: Excel
@@ -57,7 +57,7 @@ const addComboChart = (slide: PptxSlide, types: ChartMulti[], options: ChartOpti
 const axisTitle = (chart: ChartBlock, labels: Labels): string =>
   chart.unit === "duration" ? `${chart.yLabel} (${labels.minutes})` : chart.yLabel
 
-const commonOptions = (chart: ChartBlock, box: Box, labels: Labels): ChartOptions => ({
+const commonOptions = (chart: ChartBlock, box: Box, labels: Labels, theme: PptxTheme): ChartOptions => ({
   x: box.x,
   y: box.y,
   w: box.w,
@@ -67,21 +67,21 @@ const commonOptions = (chart: ChartBlock, box: Box, labels: Labels): ChartOption
   altText: chart.description,
   showLegend: true,
   legendPos: "b",
-  legendFontSize: theme.sizes.chartLegend,
+  legendFontSize: SIZES.chartLegend,
   legendFontFace: theme.font,
   legendColor: theme.colors.text,
   showCatAxisTitle: chart.xLabel !== "",
   catAxisTitle: chart.xLabel,
-  catAxisTitleFontSize: theme.sizes.chartAxis,
+  catAxisTitleFontSize: SIZES.chartAxis,
   catAxisTitleColor: theme.colors.muted,
-  catAxisLabelFontSize: theme.sizes.chartAxis,
+  catAxisLabelFontSize: SIZES.chartAxis,
   catAxisLabelFontFace: theme.font,
   catAxisLabelColor: theme.colors.text,
   showValAxisTitle: true,
   valAxisTitle: axisTitle(chart, labels),
-  valAxisTitleFontSize: theme.sizes.chartAxis,
+  valAxisTitleFontSize: SIZES.chartAxis,
   valAxisTitleColor: theme.colors.muted,
-  valAxisLabelFontSize: theme.sizes.chartAxis,
+  valAxisLabelFontSize: SIZES.chartAxis,
   valAxisLabelFontFace: theme.font,
   valAxisLabelColor: theme.colors.text,
   valAxisLabelFormatCode: FORMAT_CODE[chart.unit],
@@ -97,7 +97,13 @@ const commonOptions = (chart: ChartBlock, box: Box, labels: Labels): ChartOption
  * editable in PowerPoint). A goal becomes one more line series of constant
  * value, dashed and red, on the same axes: a combo chart for bars.
  */
-export const drawChart = (slide: PptxSlide, chart: ChartBlock, box: Box, labels: Labels): void => {
+export const drawChart = (
+  slide: PptxSlide,
+  chart: ChartBlock,
+  box: Box,
+  labels: Labels,
+  theme: PptxTheme,
+): void => {
   const data = seriesData(chart)
   const count = data.length + (chart.goal === undefined ? 0 : 1)
   const isLine = chart.chartType === "line"
@@ -115,7 +121,7 @@ export const drawChart = (slide: PptxSlide, chart: ChartBlock, box: Box, labels:
         barGrouping: barGrouping(chart.chartType),
         barGapWidthPct: 60,
       }
-  const options = commonOptions(chart, box, labels)
+  const options = commonOptions(chart, box, labels, theme)
 
   if (chart.goal === undefined) {
     slide.addChart(isLine ? "line" : "bar", asPptxData(data), { ...options, ...mainOptions })

@@ -3,27 +3,35 @@ import { displayText, hasEmphasis } from "../layout/cell-text.js"
 import type { Box } from "../layout/geometry.js"
 import { CELL_MARGIN, type FittedTable, type HeaderCell, isBold } from "../layout/table-layout.js"
 import type { PptxSlide, TableCellProps, TableRow } from "../pptxgen.js"
-import { theme } from "../theme.js"
+import type { PptxTheme } from "../theme.js"
 
-const BORDER = { type: "solid", pt: 0.5, color: theme.colors.border } as const
+/** What every cell of a table shares: its font size, the text's language and the theme. */
+interface CellStyle {
+  readonly fontPt: number
+  readonly lang: string
+  readonly theme: PptxTheme
+}
 
-const baseCell = (fontPt: number, lang: string): TableCellProps => ({
-  fontFace: theme.font,
-  lang,
-  fontSize: fontPt,
-  color: theme.colors.text,
-  margin: [...CELL_MARGIN],
-  valign: "middle",
-  border: [BORDER, BORDER, BORDER, BORDER],
-})
+const baseCell = ({ fontPt, lang, theme }: CellStyle): TableCellProps => {
+  const border = { type: "solid", pt: 0.5, color: theme.colors.border } as const
+  return {
+    fontFace: theme.font,
+    lang,
+    fontSize: fontPt,
+    color: theme.colors.text,
+    margin: [...CELL_MARGIN],
+    valign: "middle",
+    border: [border, border, border, border],
+  }
+}
 
-const headerCell = (cell: HeaderCell, columns: ReadonlyArray<Column>, fontPt: number, lang: string) => ({
+const headerCell = (cell: HeaderCell, columns: ReadonlyArray<Column>, style: CellStyle) => ({
   text: cell.text,
   options: {
-    ...baseCell(fontPt, lang),
+    ...baseCell(style),
     bold: true,
-    color: theme.colors.headerText,
-    fill: { color: theme.colors.headerFill },
+    color: style.theme.colors.headerText,
+    fill: { color: style.theme.colors.headerFill },
     align: cell.colspan > 1 ? "center" : (columns[cell.column]?.align ?? "left"),
     ...(cell.colspan > 1 ? { colspan: cell.colspan } : {}),
     ...(cell.rowspan > 1 ? { rowspan: cell.rowspan } : {}),
@@ -31,7 +39,7 @@ const headerCell = (cell: HeaderCell, columns: ReadonlyArray<Column>, fontPt: nu
 })
 
 /** The fill of a row by its kind; `undefined` leaves the slide's white. */
-const rowFill = (kind: Row["kind"]): string | undefined => {
+const rowFill = (kind: Row["kind"], theme: PptxTheme): string | undefined => {
   switch (kind) {
     case "group-heading":
       return theme.colors.groupHeadingFill
@@ -48,8 +56,9 @@ const rowFill = (kind: Row["kind"]): string | undefined => {
  * district, red with ▲ for a value over its goal, grey italics with * for a
  * suppressed count, bold for totals and headings.
  */
-const bodyCell = (cell: Cell, row: Row, column: Column | undefined, fontPt: number, lang: string) => {
-  const fill = hasEmphasis(cell, "own-district") ? theme.colors.ownDistrictFill : rowFill(row.kind)
+const bodyCell = (cell: Cell, row: Row, column: Column | undefined, style: CellStyle) => {
+  const { theme } = style
+  const fill = hasEmphasis(cell, "own-district") ? theme.colors.ownDistrictFill : rowFill(row.kind, theme)
   const overGoal = hasEmphasis(cell, "over-goal")
   const suppressed = hasEmphasis(cell, "suppressed")
   const bold = isBold(row, cell)
@@ -57,7 +66,7 @@ const bodyCell = (cell: Cell, row: Row, column: Column | undefined, fontPt: numb
   return {
     text: displayText(cell),
     options: {
-      ...baseCell(fontPt, lang),
+      ...baseCell(style),
       align: column?.align ?? "left",
       color,
       ...(bold ? { bold: true } : {}),
@@ -75,13 +84,15 @@ export const drawTable = (
   fitted: FittedTable,
   box: Box,
   lang: string,
+  theme: PptxTheme,
 ): void => {
+  const style: CellStyle = { fontPt: fitted.fontPt, lang, theme }
   const rows = table.rows.slice(page.start, page.end)
   const header: TableRow[] = fitted.header.map((cells) =>
-    cells.map((cell) => headerCell(cell, table.columns, fitted.fontPt, lang)),
+    cells.map((cell) => headerCell(cell, table.columns, style)),
   )
   const body: TableRow[] = rows.map((row) =>
-    row.cells.map((cell, index) => bodyCell(cell, row, table.columns[index], fitted.fontPt, lang)),
+    row.cells.map((cell, index) => bodyCell(cell, row, table.columns[index], style)),
   )
   const rowHeights = [...fitted.headerHeights, ...fitted.bodyHeights.slice(page.start, page.end)]
 

@@ -2,10 +2,10 @@ import type { ErrorBlock, KeyFiguresBlock, TitleBlock } from "@ambu/core"
 import { displayText, hasEmphasis } from "../layout/cell-text.js"
 import { type Box, GAP, NOTES_GAP, paragraphsHeight } from "../layout/geometry.js"
 import type { PptxSlide, TextRun } from "../pptxgen.js"
-import { theme } from "../theme.js"
+import { type PptxTheme, SIZES } from "../theme.js"
 
 /** The font and language of a text box; the language drives spelling and hyphenation. */
-const font = (lang: string) => ({ fontFace: theme.font, lang })
+const font = (theme: PptxTheme, lang: string) => ({ fontFace: theme.font, lang })
 
 /** Paragraphs as text runs, each ending its own paragraph. */
 const runs = (paragraphs: ReadonlyArray<string>): TextRun[] =>
@@ -17,10 +17,11 @@ export const drawParagraphs = (
   fontPt: number,
   box: Box,
   lang: string,
+  theme: PptxTheme,
 ): void => {
   slide.addText(runs(paragraphs), {
     ...box,
-    ...font(lang),
+    ...font(theme, lang),
     fontSize: fontPt,
     color: theme.colors.text,
     valign: "top",
@@ -28,11 +29,17 @@ export const drawParagraphs = (
   })
 }
 
-export const drawCaption = (slide: PptxSlide, text: string, box: Box, lang: string): void => {
+export const drawCaption = (
+  slide: PptxSlide,
+  text: string,
+  box: Box,
+  lang: string,
+  theme: PptxTheme,
+): void => {
   slide.addText(text, {
     ...box,
-    ...font(lang),
-    fontSize: theme.sizes.caption,
+    ...font(theme, lang),
+    fontSize: SIZES.caption,
     bold: true,
     color: theme.colors.heading,
     valign: "top",
@@ -45,17 +52,24 @@ export const drawNoteLines = (
   lines: ReadonlyArray<string>,
   box: Box,
   lang: string,
+  theme: PptxTheme,
 ): void => {
   slide.addText(runs(lines), {
     ...box,
-    ...font(lang),
-    fontSize: theme.sizes.note,
+    ...font(theme, lang),
+    fontSize: SIZES.note,
     color: theme.colors.muted,
     valign: "top",
   })
 }
 
-export const drawTitleBlock = (slide: PptxSlide, block: TitleBlock, box: Box, lang: string): void => {
+export const drawTitleBlock = (
+  slide: PptxSlide,
+  block: TitleBlock,
+  box: Box,
+  lang: string,
+  theme: PptxTheme,
+): void => {
   slide.addText(
     [
       {
@@ -65,7 +79,7 @@ export const drawTitleBlock = (slide: PptxSlide, block: TitleBlock, box: Box, la
       { text: block.subtitle, options: { fontSize: 22, color: theme.colors.text, breakLine: true } },
       { text: block.produced, options: { fontSize: 14, color: theme.colors.muted } },
     ],
-    { ...box, ...font(lang), align: "center", valign: "middle", paraSpaceAfter: 12 },
+    { ...box, ...font(theme, lang), align: "center", valign: "middle", paraSpaceAfter: 12 },
   )
 }
 
@@ -79,10 +93,10 @@ export const drawKeyFigures = (
   layout: { readonly itemWidth: number; readonly valuePt: number; readonly legend: string | undefined },
   box: Box,
   lang: string,
+  theme: PptxTheme,
 ): void => {
   const { itemWidth, valuePt, legend } = layout
-  const legendHeight =
-    legend === undefined ? 0 : NOTES_GAP + paragraphsHeight([legend], box.w, theme.sizes.note)
+  const legendHeight = legend === undefined ? 0 : NOTES_GAP + paragraphsHeight([legend], box.w, SIZES.note)
   const height = box.h - legendHeight
   block.items.forEach((item, index) => {
     const overGoal = hasEmphasis(item.value, "over-goal")
@@ -97,14 +111,14 @@ export const drawKeyFigures = (
             breakLine: true,
           },
         },
-        { text: item.label, options: { fontSize: theme.sizes.keyFigureLabel, color: theme.colors.text } },
+        { text: item.label, options: { fontSize: SIZES.keyFigureLabel, color: theme.colors.text } },
       ],
       {
         x: box.x + index * (itemWidth + GAP),
         y: box.y,
         w: itemWidth,
         h: height,
-        ...font(lang),
+        ...font(theme, lang),
         align: "center",
         valign: "middle",
         fill: { color: theme.colors.keyFigureFill },
@@ -117,6 +131,7 @@ export const drawKeyFigures = (
       [legend],
       { ...box, y: box.y + height + NOTES_GAP, h: legendHeight - NOTES_GAP },
       lang,
+      theme,
     )
   }
 }
@@ -128,6 +143,7 @@ export const drawError = (
   label: string,
   box: Box,
   lang: string,
+  theme: PptxTheme,
 ): void => {
   slide.addText(
     [
@@ -136,8 +152,8 @@ export const drawError = (
     ],
     {
       ...box,
-      ...font(lang),
-      fontSize: theme.sizes.text,
+      ...font(theme, lang),
+      fontSize: SIZES.text,
       valign: "top",
       fill: { color: theme.colors.errorFill },
       line: { color: theme.colors.errorBorder, width: 1.5 },

@@ -8,7 +8,7 @@ import type {
   TableBlock,
   TitleBlock,
 } from "@ambu/core"
-import { type Labels, theme } from "../theme.js"
+import { type Labels, SIZES } from "../theme.js"
 import { displayText, hasEmphasis } from "./cell-text.js"
 import {
   type Box,
@@ -70,8 +70,8 @@ export interface PagePlan {
   readonly notes: string
 }
 
-const CAPTION_PT = theme.sizes.caption
-const NOTE_PT = theme.sizes.note
+const CAPTION_PT = SIZES.caption
+const NOTE_PT = SIZES.note
 /** A table that needs more than one slide is set at most at this size, on every slide. */
 const SPLIT_TABLE_PT = 10
 const KEY_FIGURE_MAX_WIDTH = 3.2
@@ -82,7 +82,7 @@ const MIN_CHART_WIDTH = 4
  * Explanation sizes tried from the largest: a smaller one is taken only
  * when it saves a slide (or leaves a chart or table enough height).
  */
-const TEXT_SIZES = [theme.sizes.text, theme.sizes.caption, 11] as const
+const TEXT_SIZES = [SIZES.text, SIZES.caption, 11] as const
 
 type Visual = ChartBlock | TableBlock
 
@@ -106,7 +106,7 @@ export const tableNoteLines = (table: TableBlock, labels: Labels): ReadonlyArray
 const keyFigureValueSize = (block: KeyFiguresBlock, itemWidth: number): number => {
   const inner = itemWidth - 2 * TEXT_INSET.x
   const widest = Math.max(0, ...block.items.map((item) => measure(displayText(item.value), 1, true)))
-  return Math.max(14, Math.min(theme.sizes.keyFigureValue, Math.floor(inner / Math.max(widest, 1e-9))))
+  return Math.max(14, Math.min(SIZES.keyFigureValue, Math.floor(inner / Math.max(widest, 1e-9))))
 }
 
 const keyFiguresLayout = (block: KeyFiguresBlock, width: number, labels: Labels) => {
@@ -114,7 +114,7 @@ const keyFiguresLayout = (block: KeyFiguresBlock, width: number, labels: Labels)
   const itemWidth = Math.min(KEY_FIGURE_MAX_WIDTH, (width - (count - 1) * GAP) / count)
   const valuePt = keyFigureValueSize(block, itemWidth)
   const labelHeight = Math.max(
-    ...block.items.map((item) => paragraphsHeight([item.label], itemWidth, theme.sizes.keyFigureLabel)),
+    ...block.items.map((item) => paragraphsHeight([item.label], itemWidth, SIZES.keyFigureLabel)),
     0,
   )
   const overGoal = block.items.some((item) => hasEmphasis(item.value, "over-goal"))
@@ -136,7 +136,7 @@ const stackHeight = (block: Block, width: number, textPt: number, labels: Labels
     case "key-figures":
       return keyFiguresLayout(block, width, labels).height
     case "error":
-      return paragraphsHeight([labels.error, block.message], width - 0.2, theme.sizes.text) + 0.2
+      return paragraphsHeight([labels.error, block.message], width - 0.2, SIZES.text) + 0.2
     default:
       return 0
   }
@@ -170,8 +170,8 @@ const sideBySideWidths = (
   const tables = visuals.map((visual) =>
     visual.kind === "table"
       ? {
-          min: minimumWidth(visual.columns, visual.rows, theme.sizes.minTable),
-          natural: sum(naturalWidths(visual.columns, visual.rows, theme.sizes.maxTable)),
+          min: minimumWidth(visual.columns, visual.rows, SIZES.minTable),
+          natural: sum(naturalWidths(visual.columns, visual.rows, SIZES.maxTable)),
         }
       : undefined,
   )
@@ -264,9 +264,9 @@ const placeTable = (table: TableBlock, captionText: string, box: Box, labels: La
 const splitTable = (table: TableBlock, width: number, firstRoom: number, nextRoom: number) => {
   const kinds = table.rows.map((row) => row.kind)
   const options = []
-  for (let fontPt = SPLIT_TABLE_PT; fontPt >= theme.sizes.minTable; fontPt -= 1) {
+  for (let fontPt = SPLIT_TABLE_PT; fontPt >= SIZES.minTable; fontPt -= 1) {
     const fitted = fitTable(table.columns, table.rows, width, fontPt)
-    if (!fitted.keepsWords && fontPt > theme.sizes.minTable) continue
+    if (!fitted.keepsWords && fontPt > SIZES.minTable) continue
     const header = sum(fitted.headerHeights)
     options.push({
       fitted,
@@ -408,7 +408,7 @@ const planSlideAt = (slide: Slide, visuals: ReadonlyArray<Visual>, textPt: numbe
  */
 export const planSlide = (slide: Slide, labels: Labels): ReadonlyArray<PagePlan> => {
   const visuals = visualsOf(slide, labels)
-  if (visuals.length === 0) return planSlideAt(slide, visuals, theme.sizes.text, labels).pages
+  if (visuals.length === 0) return planSlideAt(slide, visuals, SIZES.text, labels).pages
 
   const candidates = TEXT_SIZES.map((textPt) => planSlideAt(slide, visuals, textPt, labels))
   const roomy = candidates.filter((candidate) => candidate.visualHeight >= MIN_VISUAL_HEIGHT)
@@ -426,7 +426,7 @@ export const planReport = (report: Report, labels: Labels): ReadonlyArray<PagePl
 /** Title font size: 24 pt when the title fits one line, smaller for long titles. */
 export const titleFontSize = (title: string, width: number): number => {
   const inner = width - 2 * TEXT_INSET.x
-  if (measure(title, theme.sizes.title, true) <= inner) return theme.sizes.title
+  if (measure(title, SIZES.title, true) <= inner) return SIZES.title
   // Two lines of 20 pt fit the title box; the last resort is 16 pt.
   return measure(title, 20, true) <= 1.8 * inner ? 20 : 16
 }

@@ -1,5 +1,5 @@
 import type { Column, Row } from "@ambu/core"
-import { theme } from "../theme.js"
+import { SIZES } from "../theme.js"
 import { displayText } from "./cell-text.js"
 import { linesHeight, measure, widestWord, wrappedLines } from "./geometry.js"
 
@@ -330,8 +330,8 @@ export const largestFittingFont = (
   width: number,
   height: number,
 ): FittedTable | undefined => {
-  const smallest: number = theme.sizes.minTable
-  for (let fontPt: number = theme.sizes.maxTable; fontPt >= smallest; fontPt -= 1) {
+  const smallest: number = SIZES.minTable
+  for (let fontPt: number = SIZES.maxTable; fontPt >= smallest; fontPt -= 1) {
     const fitted = fitTable(columns, rows, width, fontPt)
     const keepsWordsEnough = fitted.keepsWords || fontPt === smallest
     if (keepsWordsEnough && tableHeight(fitted) <= height) return fitted
