@@ -118,8 +118,10 @@ describe("a deck rendered with a configured theme", () => {
     expect(slide).not.toContain('srgbClr val="1F3864"')
   })
 
-  it("writes the font in every text run of every slide, and in the presentation theme", () => {
-    for (const path of slidePaths(deck)) {
+  it("writes the font in every text run of every slide and chart, and in the presentation theme", () => {
+    const charts = deck.paths.filter((path) => /^ppt\/charts\/chart\d+\.xml$/.test(path))
+    expect(charts).toHaveLength(2)
+    for (const path of [...slidePaths(deck), ...charts]) {
       const faces = new Set([...deck.text(path).matchAll(/<a:latin typeface="([^"]*)"/g)].map((m) => m[1]))
       expect([...faces], path).toEqual(["Source Sans 3"])
     }

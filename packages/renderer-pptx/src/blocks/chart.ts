@@ -73,6 +73,7 @@ const commonOptions = (chart: ChartBlock, box: Box, labels: Labels, theme: PptxT
   showCatAxisTitle: chart.xLabel !== "",
   catAxisTitle: chart.xLabel,
   catAxisTitleFontSize: SIZES.chartAxis,
+  catAxisTitleFontFace: theme.font,
   catAxisTitleColor: theme.colors.muted,
   catAxisLabelFontSize: SIZES.chartAxis,
   catAxisLabelFontFace: theme.font,
@@ -80,12 +81,15 @@ const commonOptions = (chart: ChartBlock, box: Box, labels: Labels, theme: PptxT
   showValAxisTitle: true,
   valAxisTitle: axisTitle(chart, labels),
   valAxisTitleFontSize: SIZES.chartAxis,
+  valAxisTitleFontFace: theme.font,
   valAxisTitleColor: theme.colors.muted,
   valAxisLabelFontSize: SIZES.chartAxis,
   valAxisLabelFontFace: theme.font,
   valAxisLabelColor: theme.colors.text,
   valAxisLabelFormatCode: FORMAT_CODE[chart.unit],
   valLabelFormatCode: FORMAT_CODE[chart.unit],
+  // Data labels are hidden, but PowerPoint shows them in this font when a user turns them on.
+  dataLabelFontFace: theme.font,
   valGridLine: { color: "D9D9D9", size: 0.5 },
   displayBlanksAs: "gap",
   // Bars grow from zero; a line of shares may zoom in on its range.
