@@ -173,11 +173,26 @@ const profileSize = (size) => {
   return { size, ...summariseProfile(join(dir, file), ROOT) }
 }
 
+/** The commit the measured code came from, `+dirty` when the work tree differs from it. */
+const gitCommit = () => {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim()
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "packages"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    })
+    return dirty.trim() === "" ? head : `${head}+dirty`
+  } catch {
+    return "unknown"
+  }
+}
+
 const duckdbVersion = () =>
   JSON.parse(readFileSync(join(BENCH, "node_modules/@duckdb/node-api/package.json"), "utf8")).version
 
 const main = async () => {
   const loadBefore = loadavg()[0]
+  const commit = gitCommit()
   const runs = {}
   for (const size of sizes) runs[size] = await benchSize(size)
 
@@ -191,6 +206,7 @@ const main = async () => {
     memoryGb: Math.round(totalmem() / 1024 ** 3),
     node: process.version,
     duckdb: duckdbVersion(),
+    commit,
     date: new Date().toISOString().slice(0, 16).replace("T", " "),
     loadBefore: loadBefore.toFixed(1),
     loadAfter: loadAfter.toFixed(1),

@@ -46,7 +46,8 @@ export const resultsMarkdown = ({ machine, targets, runs, profile }) => {
     `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB memory, Node ${machine.node}, ` +
       `DuckDB ${machine.duckdb}; ${machine.date}. Load average before/after: ${machine.loadBefore} / ${machine.loadAfter}` +
       `${machine.busy ? " (**the machine was busy: wall times are inflated; CPU times are the fairer figure**)" : ""}.`,
-    `Peak memory measured by ${machine.measuredBy}. Each figure is the median of ${machine.repeat} run(s).`,
+    `Code measured: ${machine.commit ?? "commit not recorded"} (packages' dist as built then). ` +
+      `Peak memory measured by ${machine.measuredBy}. Each figure is the median of ${machine.repeat} run(s).`,
     "",
     "## Targets (issue 8)",
     "",
