@@ -17,6 +17,7 @@ export {
   SLIDE_VIEWPORT,
   screenshotSlides,
 } from "./browser/report-page.js"
+export { pdfDate, stablePdf } from "./browser/stable-pdf.js"
 export {
   type ChartDrawing,
   type ChartSize,

@@ -9,6 +9,7 @@ import {
 import { Effect } from "effect"
 import { type ChromiumOptions, messageOf, withChromium } from "./browser/chromium.js"
 import { openReportPage, type PageStats, printPdf, screenshotSlides } from "./browser/report-page.js"
+import { stablePdf } from "./browser/stable-pdf.js"
 import { type DeckTheme, themeFromDeck } from "./deck-theme.js"
 import { type HtmlOptions, renderHtml } from "./html/render-html.js"
 import { defaultTheme, type HtmlTheme } from "./theme.js"
@@ -58,7 +59,7 @@ export const renderDocuments = (
       Effect.gen(function* () {
         const { page, stats } = yield* openReportPage(browser, html, browserFormat)
         const pdf = formats.includes("pdf")
-          ? [{ path: `${baseName}.pdf`, content: yield* printPdf(page) }]
+          ? [{ path: `${baseName}.pdf`, content: yield* stampedPdf(yield* printPdf(page), report) }]
           : []
         const pngs = formats.includes("png") ? (yield* screenshotSlides(page)).map(slidePng) : []
 
@@ -74,6 +75,21 @@ export const renderDocuments = (
         return { files: [...htmlFiles, ...pdf, ...pngs], pageStats }
       }),
     )
+  })
+
+/** The printed PDF with its dates from `report.generatedAt`, so the same report gives the same bytes. */
+const stampedPdf = (pdf: Uint8Array, report: Report): Effect.Effect<Uint8Array, RenderError> =>
+  Effect.try({
+    try: () => {
+      const generatedAt = new Date(report.generatedAt)
+      if (Number.isNaN(generatedAt.getTime())) {
+        throw new RangeError(
+          `generatedAt "${report.generatedAt}" is not an ISO 8601 time; set it to e.g. 2026-01-15T09:00:00Z`,
+        )
+      }
+      return stablePdf(pdf, generatedAt)
+    },
+    catch: (cause) => new RenderError({ format: "pdf", message: `pdf: ${messageOf(cause)}`, cause }),
   })
 
 const slidePng = (content: Uint8Array, index: number): OutputFile => ({

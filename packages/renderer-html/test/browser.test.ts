@@ -19,6 +19,13 @@ if (!chromiumInstalled) {
 
 const slideCount = reportFixture.slides.length
 
+/** What pdfinfo reads from the PDF, dates in ISO 8601. */
+const pdfInfo = (pdf: Uint8Array): string => {
+  const pdfPath = join(mkdtempSync(join(tmpdir(), "ambu-pdf-test-")), "report.pdf")
+  writeFileSync(pdfPath, pdf)
+  return execFileSync("pdfinfo", ["-isodates", pdfPath], { encoding: "utf8" })
+}
+
 // Region Skåne has 33 municipalities: the longest table the deck shows, plus its total row.
 const longTableReport: Report = {
   ...reportFixture,
@@ -215,18 +222,27 @@ describe.skipIf(!chromiumInstalled)("in headless Chromium", () => {
     expect(open.abortedRequests).toEqual(["http://example.invalid/x.png"])
   })
 
-  it("prints a PDF with one 16:9 page per slide", async () => {
+  it("prints a PDF with one 16:9 page per slide, dated by the report, the same bytes every time", async () => {
     const { files } = await Effect.runPromise(renderDocuments(reportFixture, ["pdf"]))
     expect(files.map((file) => file.path)).toEqual(["report.pdf"])
+    // A second print a second or more later: Chromium's own dates would differ.
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    const again = await Effect.runPromise(renderDocuments(reportFixture, ["pdf"]))
+    expect(Buffer.from(again.files[0]!.content).equals(Buffer.from(files[0]!.content))).toBe(true)
 
-    const folder = mkdtempSync(join(tmpdir(), "ambu-pdf-test-"))
-    const pdfPath = join(folder, "report.pdf")
-    writeFileSync(pdfPath, files[0]!.content)
-    const info = execFileSync("pdfinfo", [pdfPath], { encoding: "utf8" })
-
+    const info = pdfInfo(files[0]!.content as Uint8Array)
     expect(info).toMatch(new RegExp(`Pages:\\s+${slideCount}\\n`))
     // 13.333 in × 7.5 in at 72 pt per inch = 960 × 540 pt.
     expect(info).toMatch(/Page size:\s+960 x 540 pts/)
+    // The fixture's generatedAt is 2026-01-15T09:00:00.000Z.
+    expect(info).toMatch(/CreationDate:\s+2026-01-15T09:00:00Z\n/)
+    expect(info).toMatch(/ModDate:\s+2026-01-15T09:00:00Z\n/)
+  })
+
+  it("dates the PDF by another generatedAt when the report has one", async () => {
+    const report = { ...reportFixture, generatedAt: "2027-02-01T23:30:05+01:00" }
+    const { files } = await Effect.runPromise(renderDocuments(report, ["pdf"]))
+    expect(pdfInfo(files[0]!.content as Uint8Array)).toMatch(/CreationDate:\s+2027-02-01T22:30:05Z\n/)
   })
 
   it("captures one 1600×900 PNG per slide, and a chart slide is not blank", async () => {
