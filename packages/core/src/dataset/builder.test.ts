@@ -125,7 +125,7 @@ describe("DataSetBuilder", () => {
         const { dataset } = build(rows)
 
         const order: string[] = []
-        const lead = new Map<string, Row>()
+        const lead = new Map<string, (typeof rows)[number]>()
         for (const r of rows) {
           const current = lead.get(r.case)
           if (current === undefined) order.push(r.case)
@@ -140,7 +140,7 @@ describe("DataSetBuilder", () => {
         expect(dataset.cases.caseId).toEqual(order)
         expect(dataset.missions.missionId).toEqual(rows.map((r) => r.id))
         expect([...dataset.missions.caseIndex]).toEqual(rows.map((r) => order.indexOf(r.case)))
-        const leadRow = order.map((c) => rows.findIndex((r) => r === lead.get(c)))
+        const leadRow = order.map((c) => rows.indexOf(lead.get(c)!))
         expect([...dataset.cases.firstDispatch]).toEqual(leadRow.map((i) => rows[i]!.dispatched))
       }),
       { seed: 5, numRuns: 300 },

@@ -74,6 +74,23 @@ export class DataSetBuilder {
     return this.line.at(index)
   }
 
+  /** Makes room for about `count` missions, so that the columns need not grow (and be copied) while they fill. */
+  reserveMissions(count: number): void {
+    for (const column of [
+      this.caseIndex,
+      this.stationCode,
+      this.priority,
+      this.initialPriority,
+      this.municipalityCode,
+      ...this.times,
+      this.ambiguousMask,
+      this.line,
+    ]) {
+      column.reserve(count)
+    }
+    this.missionIds.reserve(count)
+  }
+
   addMission(record: MissionRecord): void {
     this.caseIndex.push(this.caseOf(record.caseId))
     this.missionLookup.add(record.missionId, this.missionIds.length)
@@ -155,13 +172,10 @@ export class DataSetBuilder {
       month,
       line: this.line.toArray(),
     }
-    const missionIds = this.missionIds
-    const stations = this.stations.values
-    const municipalities = this.municipalities.values
     return withLazyStrings(columns, {
-      missionId: () => missionIds.toArray(),
-      stationName: () => decode(stationCode, stations),
-      municipalityCode: () => decode(municipalityCode, municipalities),
+      missionId: packedColumn(this.missionIds),
+      stationName: codedColumn(stationCode, this.stations.values),
+      municipalityCode: codedColumn(municipalityCode, this.municipalities.values),
     })
   }
 
@@ -228,7 +242,6 @@ export class DataSetBuilder {
       month[c] = missions.month[m]!
     }
 
-    const caseIds = this.caseIds
     const columns = {
       count,
       priority,
@@ -241,7 +254,7 @@ export class DataSetBuilder {
       missionCount,
       ambiguousMask,
     }
-    return withLazyStrings(columns, { caseId: () => caseIds.toArray() })
+    return withLazyStrings(columns, { caseId: packedColumn(this.caseIds) })
   }
 
   private buildRescueCases(): RescueCaseColumns {
@@ -283,5 +296,13 @@ const withLazyStrings = <T extends object, K extends string>(
   return columns as T & { readonly [P in K]: ReadonlyArray<string> }
 }
 
-const decode = (codes: Int32Array, texts: ReadonlyArray<string>): string[] =>
-  Array.from(codes, (code) => texts[code]!)
+// The makers are made out here, not in the builder's methods, so that they keep only their column alive, not the builder.
+const packedColumn =
+  (strings: PackedStrings): (() => string[]) =>
+  () =>
+    strings.toArray()
+
+const codedColumn =
+  (codes: Int32Array, texts: ReadonlyArray<string>): (() => string[]) =>
+  () =>
+    Array.from(codes, (code) => texts[code]!)

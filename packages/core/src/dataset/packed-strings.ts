@@ -19,6 +19,11 @@ export class PackedStrings {
     return this.ends.length
   }
 
+  /** Makes room for `count` strings in all (their bytes still grow as needed). */
+  reserve(count: number): void {
+    this.ends.reserve(count)
+  }
+
   push(text: string): void {
     const n = text.length
     if (this.used + n > this.bytes.length) this.grow(n)

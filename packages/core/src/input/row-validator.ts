@@ -2,7 +2,7 @@ import type { TimeZone } from "../time/zone.js"
 import type { ColumnSpec } from "./columns.js"
 import { type Reject, type RejectReason, rowPlace, shownValue } from "./reject.js"
 import { TimestampParser } from "./timestamp.js"
-import { isMunicipalityCode } from "./values.js"
+import { detach, isMunicipalityCode } from "./values.js"
 
 /** Where a validator's rows come from and how the file names its columns. */
 export interface RowSource {
@@ -37,11 +37,12 @@ export abstract class RowValidator {
       line,
       field: "",
       reason: "malformed-row",
-      value: shownValue(value),
-      message: `${rowPlace(this.source.file, line)}: ${problem}`,
+      value: detach(shownValue(value)),
+      message: detach(`${rowPlace(this.source.file, line)}: ${problem}`),
     }
   }
 
+  // A reject outlives its chunk of text: its strings are copied, or each one would keep a megabyte alive.
   protected fail(column: number, reason: RejectReason, value: string, problem: string): undefined {
     const label = this.source.labels[column]!
     this.failure = {
@@ -49,8 +50,8 @@ export abstract class RowValidator {
       line: this.line,
       field: this.source.columns[column]!.name,
       reason,
-      value: shownValue(value),
-      message: `${rowPlace(this.source.file, this.line, label)}: ${problem}`,
+      value: detach(shownValue(value)),
+      message: detach(`${rowPlace(this.source.file, this.line, label)}: ${problem}`),
     }
     return undefined
   }

@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs"
+import { createReadStream, statSync } from "node:fs"
 import { createGunzip } from "node:zlib"
 
 /**
@@ -8,6 +8,8 @@ import { createGunzip } from "node:zlib"
 export interface Source {
   readonly name: string
   readonly chunks: AsyncIterable<Uint8Array>
+  /** The number of bytes the chunks will hold, when known beforehand: the reader sizes its columns from it. */
+  readonly byteLength?: number
 }
 
 // Large reads mean fewer chunk boundaries to stitch fields across.
@@ -23,6 +25,7 @@ const READ_CHUNK_BYTES = 1 << 20
  */
 export const fileSource = (path: string, name: string = path): Source => ({
   name,
+  ...plainFileSize(path),
   chunks: {
     [Symbol.asyncIterator]: () => {
       const raw = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })
@@ -33,6 +36,16 @@ export const fileSource = (path: string, name: string = path): Source => ({
     },
   },
 })
+
+/** The size of an uncompressed file; nothing when it is compressed or cannot be read (reading will say why). */
+const plainFileSize = (path: string): { byteLength?: number } => {
+  if (path.toLowerCase().endsWith(".gz")) return {}
+  try {
+    return { byteLength: statSync(path).size }
+  } catch {
+    return {}
+  }
+}
 
 /**
  * Text held in memory, for tests and for callers that already have it. It
@@ -45,6 +58,7 @@ export const textSource = (name: string, text: string, chunkSize = 65_536): Sour
 /** Raw bytes in memory, for tests of encodings and binary files. */
 export const bytesSource = (name: string, bytes: Uint8Array, chunkSize = 65_536): Source => ({
   name,
+  byteLength: bytes.length,
   chunks: {
     async *[Symbol.asyncIterator]() {
       for (let start = 0; start < bytes.length; start += chunkSize) {
