@@ -15,6 +15,11 @@ import {
 } from "../metric.js"
 import { intervalSeconds } from "../pipeline/interval.js"
 import { slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
+import { medianInPlace } from "../pipeline/statistics.js"
+
+// Its home was here; tests and callers still find it here.
+export { medianInPlace }
+
 import { QualityTally } from "../pipeline/quality.js"
 
 /** A part of a mission between two of its timestamps. */
@@ -143,58 +148,6 @@ const sortedReasons = (counts: ReadonlyMap<string, number>) =>
   [...counts.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([reason, count]) => ({ reason, count }))
-
-/**
- * The median of `values`, found by selection rather than sorting because this
- * metric takes 8 × 3 medians over up to every prio-1 mission. Reorders
- * `values` in place (a caller passes a range it no longer needs in order).
- */
-export const medianInPlace = (values: Float64Array): number | null => {
-  const n = values.length
-  if (n === 0) return null
-  const upper = n >> 1
-  selectInPlace(values, upper)
-  if (n % 2 === 1) return values[upper]!
-
-  // After selection everything before `upper` is <= it: the lower middle is their maximum.
-  let lower = values[0]!
-  for (let i = 1; i < upper; i++) if (values[i]! > lower) lower = values[i]!
-  return (lower + values[upper]!) / 2
-}
-
-/**
- * Hoare-partition quickselect: afterwards `a[k]` holds the k-th smallest value,
- * with values <= it before and >= it after. Equal values stop both scans, so
- * data full of ties (whole seconds) still splits evenly.
- */
-const selectInPlace = (a: Float64Array, k: number): void => {
-  let lo = 0
-  let hi = a.length - 1
-  while (hi > lo) {
-    const x = a[lo]!
-    const y = a[(lo + hi) >>> 1]!
-    const z = a[hi]!
-    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z)) // median of three
-
-    let i = lo
-    let j = hi
-    while (i <= j) {
-      while (a[i]! < pivot) i++
-      while (a[j]! > pivot) j--
-      if (i <= j) {
-        const t = a[i]!
-        a[i] = a[j]!
-        a[j] = t
-        i++
-        j--
-      }
-    }
-
-    if (k <= j) hi = j
-    else if (k >= i) lo = i
-    else return
-  }
-}
 
 /** The missions of the population and each segment's seconds for them (NaN where unusable). */
 const collect = (dataset: DataSet, period: MetricInput["period"], rank: Int32Array) => {

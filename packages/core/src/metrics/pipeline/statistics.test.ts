@@ -1,3 +1,4 @@
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { intervalSeconds } from "./interval.js"
 import { GroupedValues, median, share } from "./statistics.js"
@@ -13,6 +14,24 @@ describe("median", () => {
   it("sorts numerically, not as text", () => {
     // as text "100" < "20" < "3"; numerically 3, 20, 100
     expect(median([100, 20, 3])).toBe(20)
+  })
+
+  it("equals the middle of the sorted values, ties and NaN (sorted last) included", () => {
+    // Whole seconds from a small range make many ties, where a selection goes wrong first.
+    const value = fc.oneof(
+      fc.integer({ min: -5, max: 40 }),
+      fc.constant(Number.NaN),
+      fc.double({ noNaN: true }),
+    )
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 60 }), (values) => {
+        const sorted = [...values].sort((a, b) => (Number.isNaN(a) ? 1 : Number.isNaN(b) ? -1 : a - b))
+        const mid = sorted.length >> 1
+        const expected = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+        expect(median(values)).toBe(expected)
+      }),
+      { seed: 4, numRuns: 500 },
+    )
   })
 
   it("leaves its input unsorted", () => {
