@@ -8,8 +8,8 @@ export interface RendererLabels {
   readonly overGoal: string
   readonly suppressed: string
   readonly noValue: string
+  /** Before the slide number in the footer. */
   readonly slide: string
-  readonly of: string
   readonly error: string
   readonly navigationHint: string
   /** Added to the title of a slide's further pages. */
@@ -24,7 +24,6 @@ const LABELS: Readonly<Record<Language, RendererLabels>> = {
     suppressed: "dolt värde, få fall",
     noValue: "Värde saknas",
     slide: "Bild",
-    of: "av",
     error: "Kunde inte visas",
     navigationHint: "Piltangenter eller Page Up/Page Down byter bild",
     continued: "(forts.)",
@@ -35,7 +34,6 @@ const LABELS: Readonly<Record<Language, RendererLabels>> = {
     suppressed: "hidden value, few cases",
     noValue: "No value",
     slide: "Slide",
-    of: "of",
     error: "Could not be shown",
     navigationHint: "Arrow keys or Page Up/Page Down change slides",
     continued: "(cont.)",

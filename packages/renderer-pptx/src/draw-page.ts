@@ -62,11 +62,15 @@ const drawHeading = (slide: PptxSlide, title: string, lang: string, theme: PptxT
   })
 }
 
-/** The footer: where the figures come from on the left, the slide number on the right. */
+/**
+ * The footer: where the figures come from on the left, the model's slide
+ * number on the right ("Bild 9", "Bild 9 (forts.)" on its further slides),
+ * the same number the HTML and PDF show.
+ */
 const drawFooter = (
   slide: PptxSlide,
   source: string,
-  pageNumber: number,
+  page: PagePlan,
   labels: Labels,
   theme: PptxTheme,
 ): void => {
@@ -78,14 +82,14 @@ const drawFooter = (
     color: theme.colors.muted,
   }
   slide.addText(source, { ...common, align: "left" })
-  slide.addText(`${labels.slide} ${pageNumber}`, { ...common, align: "right" })
+  const number = `${labels.slide} ${page.slideNumber}${page.continued ? ` ${labels.continued}` : ""}`
+  slide.addText(number, { ...common, align: "right" })
 }
 
 /** Adds one planned page as a slide: heading, blocks, footer and speaker notes. */
 export const drawPage = (
   presentation: Presentation,
   page: PagePlan,
-  pageNumber: number,
   source: string,
   labels: Labels,
   theme: PptxTheme,
@@ -95,6 +99,6 @@ export const drawPage = (
 
   for (const item of page.items) drawItem(slide, item, labels, theme)
 
-  if (page.title !== undefined) drawFooter(slide, source, pageNumber, labels, theme)
+  if (page.title !== undefined) drawFooter(slide, source, page, labels, theme)
   if (page.notes !== "") slide.addNotes(page.notes)
 }

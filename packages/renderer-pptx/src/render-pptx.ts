@@ -59,9 +59,7 @@ const buildDeck = async (
   presentation.theme = { headFontFace: theme.font, bodyFontFace: theme.font }
 
   const pages = planReport(report, labels)
-  pages.forEach((page, index) => {
-    drawPage(presentation, page, index + 1, sourceLine(report), labels, theme)
-  })
+  for (const page of pages) drawPage(presentation, page, sourceLine(report), labels, theme)
   progress.step(`pptx: ${report.slides.length} report slides as ${pages.length} PowerPoint slides`)
 
   const written = await presentation.write({ outputType: "uint8array" })

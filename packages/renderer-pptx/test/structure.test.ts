@@ -235,6 +235,30 @@ describe("long tables", () => {
     expect([...tableFontSizes(d.text(slides[0]!))]).toEqual(["1000"])
   })
 
+  it("numbers the footer by the model's slide: 'Bild 9' first, 'Bild 9 (forts.)' on the further slides", async () => {
+    // A short chart slide numbered 8, then the 60-row table numbered 9 on three slides (see above).
+    const report = {
+      ...reportFixture,
+      slides: [
+        { ...chartSlide(durationChart), number: 8 },
+        { ...longTableSlide(60), number: 9 },
+      ],
+    }
+    const footers = async (deck: Deck) => slidePaths(deck).map((path) => runTexts(deck.text(path)).at(-1))
+    expect(await footers(await renderDeck(report))).toEqual([
+      "Bild 8",
+      "Bild 9",
+      "Bild 9 (forts.)",
+      "Bild 9 (forts.)",
+    ])
+    expect(await footers(await renderDeck({ ...report, language: "en" }))).toEqual([
+      "Slide 8",
+      "Slide 9",
+      "Slide 9 (cont.)",
+      "Slide 9 (cont.)",
+    ])
+  })
+
   it("repeats the speaker notes on continuation slides", async () => {
     const d = await renderDeck(reportWith([longTableSlide(60)]))
     const notes = d.paths.filter((path) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(path))

@@ -54,6 +54,7 @@ export interface SlideView {
   readonly continued: boolean
   readonly groups: ReadonlyArray<BlockGroupView>
   readonly footer: string
+  /** "Bild 9", or "Bild 9 (forts.)" on a further page of slide 9. */
   readonly position: string
   readonly notes: NotesView | null
 }
@@ -79,12 +80,9 @@ export const slideViews = (context: ViewContext): SlideView[] => {
     legendNames,
   }
   const planned = report.slides.map((slide) => ({ slide, pages: planSlide(slide, planLabels) }))
-  const total = planned.reduce((sum, { pages }) => sum + pages.length, 0)
 
-  let position = 0
   return planned.flatMap(({ slide, pages }, slideIndex) =>
     pages.map((page) => {
-      position++
       const anchor = `slide-${String(slideIndex + 1).padStart(2, "0")}${page.page === 0 ? "" : `-p${page.page + 1}`}`
       const isLast = page.page === pages.length - 1
       return {
@@ -95,12 +93,19 @@ export const slideViews = (context: ViewContext): SlideView[] => {
         continued: page.page > 0,
         groups: page.items.map((item) => groupView(item, anchor, context)),
         footer: `${report.region} · ${report.period.from} – ${report.period.to}`,
-        position: `${labels.slide} ${position} ${labels.of} ${total}`,
+        position: slideLabel(slide, page.page > 0, labels),
         notes: isLast ? notesView(slide, labels) : null,
       }
     }),
   )
 }
+
+/**
+ * The model's slide number, as the PowerPoint deck shows it too, so "Bild 9"
+ * is the same slide in every format; a further page of the slide says so.
+ */
+const slideLabel = (slide: Slide, continued: boolean, labels: RendererLabels): string =>
+  `${labels.slide} ${slide.number}${continued ? ` ${labels.continued}` : ""}`
 
 const notesView = (slide: Slide, labels: RendererLabels): NotesView | null => {
   const paragraphs = slide.notes

@@ -37,6 +37,16 @@ describe("renderHtml: the page", () => {
     }
   })
 
+  it("numbers each slide's footer by the model's slide number: 'Bild n', in English 'Slide n'", () => {
+    const footers = (document: Document) =>
+      [...document.querySelectorAll(".slide-footer span:last-child")].map((span) => span.textContent)
+    const numbers = reportFixture.slides.map((slide) => slide.number)
+    expect(footers(page)).toEqual(numbers.map((number) => `Bild ${number}`))
+    expect(footers(new JSDOM(renderHtml(englishReport)).window.document)).toEqual(
+      numbers.map((number) => `Slide ${number}`),
+    )
+  })
+
   it("loads nothing: no src, no external href, no link or import", () => {
     expect(page.querySelectorAll("link, iframe, img, object, embed, [src]")).toHaveLength(0)
     for (const element of page.querySelectorAll("[href]")) expect(element.getAttribute("href")).toMatch(/^#/)
@@ -243,7 +253,8 @@ describe("renderHtml: a table too long for one slide", () => {
     slides: [
       {
         id: "long",
-        number: 1,
+        // Not 1, so the footer shows the model's number rather than the section's position.
+        number: 9,
         title: "Mediantid per kommun",
         notes: "Definitionen.",
         metricIds: [],
@@ -292,10 +303,10 @@ describe("renderHtml: a table too long for one slide", () => {
     expect(shown).toEqual(Array.from({ length: rows }, (_, index) => `Kommun ${index + 1}`))
   })
 
-  it("numbers the sections as slides, and puts the notes once, after the last section", () => {
+  it("numbers every section by the model's slide, further ones '(forts.)', and puts the notes once, last", () => {
     expect(
       sections.map((section) => section.querySelector(".slide-footer span:last-child")?.textContent),
-    ).toEqual(sections.map((_, index) => `Bild ${index + 1} av ${sections.length}`))
+    ).toEqual(sections.map((_, index) => (index === 0 ? "Bild 9" : "Bild 9 (forts.)")))
     expect(document.querySelectorAll("details.slide-notes")).toHaveLength(1)
     expect(sections[sections.length - 1]!.nextElementSibling?.matches("details.slide-notes")).toBe(true)
   })

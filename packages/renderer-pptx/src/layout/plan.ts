@@ -66,6 +66,10 @@ export interface PagePlan {
   /** The heading; `undefined` on a title page, whose title block is the heading. */
   readonly title: string | undefined
   readonly slideId: string
+  /** The model slide's number, for the footer: every format numbers by the model. */
+  readonly slideNumber: number
+  /** A further slide of the model slide, carrying the rest of its long table. */
+  readonly continued: boolean
   readonly items: ReadonlyArray<PlacedItem>
   readonly notes: string
 }
@@ -374,9 +378,12 @@ const planSlideAt = (slide: Slide, visuals: ReadonlyArray<Visual>, textPt: numbe
   const { items, top } = stackBlocks(slide, visuals.length > 0, textPt, labels)
   const isTitlePage = slide.blocks.some((block) => block.kind === "title")
   const firstArea: Box = { x: CONTENT.x, y: top, w: CONTENT.w, h: CONTENT.y + CONTENT.h - top }
+  const firstPage = { slideId: slide.id, slideNumber: slide.number, continued: false, notes: slide.notes }
   const continued = (pageItems: ReadonlyArray<PlacedItem>): PagePlan => ({
     title: `${slide.title} ${labels.continued}`,
     slideId: slide.id,
+    slideNumber: slide.number,
+    continued: true,
     items: pageItems,
     notes: slide.notes,
   })
@@ -387,7 +394,7 @@ const planSlideAt = (slide: Slide, visuals: ReadonlyArray<Visual>, textPt: numbe
     const placed = placeVisuals(group.visuals, group.widths, area, slide.title, labels)
     if (index === 0) {
       const title = isTitlePage ? undefined : slide.title
-      pages.push({ title, slideId: slide.id, items: [...items, ...placed.items], notes: slide.notes })
+      pages.push({ ...firstPage, title, items: [...items, ...placed.items] })
     } else {
       pages.push(continued(placed.items))
     }
@@ -395,7 +402,7 @@ const planSlideAt = (slide: Slide, visuals: ReadonlyArray<Visual>, textPt: numbe
   })
   if (pages.length === 0) {
     const title = isTitlePage ? undefined : slide.title
-    pages.push({ title, slideId: slide.id, items, notes: slide.notes })
+    pages.push({ ...firstPage, title, items })
   }
   return { pages, visualHeight: firstArea.h }
 }
