@@ -150,11 +150,22 @@ describe("DataSetBuilder", () => {
 
 describe("PackedStrings and IdLookup", () => {
   it("give back every string and order them as JavaScript does", () => {
+    // Strings that share prefixes (front coding), run past 127 and 255 characters (length bytes, the
+    // shared-prefix cap), leave Latin-1, or are empty; sorted or not.
+    const similar = fc
+      .tuple(
+        fc.constantFrom("", "U0000", "a".repeat(300), "Ä"),
+        fc.string({ unit: fc.constantFrom("0", "1", "ö", "€"), maxLength: 4 }),
+      )
+      .map(([prefix, rest]) => prefix + rest)
+    const text = fc.oneof(fc.string({ unit: "binary", maxLength: 6 }), similar)
     fc.assert(
       fc.property(
-        fc.array(fc.string({ unit: "binary", maxLength: 6 }), { maxLength: 40 }),
-        fc.string(),
-        (texts, probe) => {
+        fc.array(text, { maxLength: 40 }),
+        fc.boolean(),
+        fc.oneof(fc.string(), similar),
+        (drawn, sorted, probe) => {
+          const texts = sorted ? [...drawn].sort() : drawn
           const packed = new PackedStrings()
           for (const t of texts) packed.push(t)
           expect(packed.toArray()).toEqual(texts)

@@ -14,7 +14,13 @@ import type { PackedStrings } from "./packed-strings.js"
  * of a hash-table entry.
  */
 export class IdLookup {
-  private readonly run = new Growable(Int32Array)
+  /**
+   * The run's positions, in the run's order. While every id has joined the
+   * run (a sorted file), the run is the positions 0, 1, 2, … and is only
+   * counted, not stored: `run` stays undefined and `runLength` counts.
+   */
+  private run: Growable<Int32Array> | undefined = undefined
+  private runLength = 0
   private readonly others = new Map<string, number>()
   // Kept as given: a view into the current chunk of text holds at most that chunk.
   private greatest: string | undefined = undefined
@@ -25,11 +31,12 @@ export class IdLookup {
   find(id: string): number {
     if (this.greatest === undefined || id > this.greatest) return -1
 
+    const run = this.run
     let low = 0
-    let high = this.run.length - 1
+    let high = this.runLength - 1
     while (low <= high) {
       const middle = (low + high) >>> 1
-      const position = this.run.at(middle)
+      const position = run === undefined ? middle : run.at(middle)
       const order = this.ids.compare(id, position)
       if (order === 0) return position
       if (order > 0) low = middle + 1
@@ -41,10 +48,18 @@ export class IdLookup {
   /** Records that the column holds `id` at `position`; an id added twice is found at its first position. */
   add(id: string, position: number): void {
     if (this.greatest === undefined || id > this.greatest) {
-      this.run.push(position)
+      if (this.run === undefined && position !== this.runLength) this.run = this.countedRun()
+      this.run?.push(position)
+      this.runLength++
       this.greatest = id
     } else if (!this.others.has(id) && this.find(id) < 0) {
       this.others.set(detach(id), position)
     }
+  }
+
+  private countedRun(): Growable<Int32Array> {
+    const run = new Growable(Int32Array, Math.max(1024, this.runLength * 2))
+    for (let k = 0; k < this.runLength; k++) run.push(k)
+    return run
   }
 }
