@@ -44,7 +44,8 @@ export const defaultPptxTheme: PptxTheme = {
     headerText: "FFFFFF",
     groupHeadingFill: "D6DCE5",
     totalFill: "E7EBF2",
-    ownDistrictFill: "BFBFBF",
+    // Light enough that red over-goal and grey suppressed text on it keep 4.5:1.
+    ownDistrictFill: "D9D9D9",
     border: "A6A6A6",
     overGoal: "C00000",
     suppressed: "595959",

@@ -124,8 +124,8 @@ describe("content", () => {
 
   it("marks own-district cells grey, over-goal values with ▲ and suppressed counts with *", () => {
     const slides = slidePaths(deck).map((path) => deck.text(path))
-    // Malmö's 90 and the subtotal's 93 are own-district (BFBFBF); the suppressed 3 too.
-    const grey = tableCells(slides[3]!).filter((cell) => cell.fill === "BFBFBF")
+    // Malmö's 90 and the subtotal's 93 are own-district (D9D9D9); the suppressed 3 too.
+    const grey = tableCells(slides[3]!).filter((cell) => cell.fill === "D9D9D9")
     expect(grey.map((cell) => cell.text)).toEqual(["90", "3 *", "93"])
     expect(runTexts(slides[3]!)).toContain("* = litet antal, redovisas inte vid publicering")
     // The map's Söderby stand-in (the hostile name) is over its goal: 20:00.

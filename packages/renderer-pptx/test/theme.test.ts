@@ -30,6 +30,9 @@ const textPairs = (t: PptxTheme): ReadonlyArray<[string, string, string]> => {
     ["total row", c.text, c.totalFill],
     ["over-goal total", c.overGoal, c.totalFill],
     ["suppressed total", c.suppressed, c.totalFill],
+    ["own-district cell", c.text, c.ownDistrictFill],
+    ["over-goal own-district cell", c.overGoal, c.ownDistrictFill],
+    ["suppressed own-district cell", c.suppressed, c.ownDistrictFill],
   ]
 }
 
