@@ -80,6 +80,36 @@ describe("ambu report on the bundled sample", () => {
     expect(report.slides.map((s) => s.number)).toEqual(report.slides.map((_, i) => i + 1))
   })
 
+  it("keeps the original deck's numbers and titles for slides 1–14", () => {
+    const report = JSON.parse(json) as Report
+    const original: ReadonlyArray<[string, string]> = [
+      ["title", "Ambulansuppföljning"],
+      ["missions-per-month", "Antal vårduppdrag"],
+      ["missions-per-station-1", "Antal uppdrag per station"],
+      ["missions-per-station-2", "Antal uppdrag per station"],
+      ["waiting-time", "Väntetid"],
+      ["availability-goal", "Region Skånes tillgänglighetsmål"],
+      ["start-interval", "Antal med startintervall inom mål per station och ambulansdistrikt"],
+      [
+        "borderless-dispatch-p1",
+        "Gränslös dirigering prio 1 – Antal uppdrag inom och utanför respektive ambulansdistrikt",
+      ],
+      [
+        "borderless-dispatch-p2",
+        "Gränslös dirigering prio 2 – Antal uppdrag inom och utanför respektive ambulansdistrikt",
+      ],
+      [
+        "borderless-dispatch-p3",
+        "Gränslös dirigering prio 3 – Antal uppdrag inom och utanför respektive ambulansdistrikt",
+      ],
+      ["segment-times-1", "Uppdragstider prio 1 per kommun för kommundistrikt 1 och 2"],
+      ["segment-times-2", "Uppdragstider prio 1 per kommun för kommundistrikt 3 och 4"],
+      ["median-response", "Mediantid larm till framme hämtadress per kommundistrikt och kommun"],
+      ["rescue-assists", "Hjärtstopp – IVPA – Ambulansassistans från räddningstjänst"],
+    ]
+    expect(report.slides.slice(0, 14).map((s) => [s.id, s.title])).toEqual(original)
+  })
+
   it("accounts for every input row: accepted + rejected = read", () => {
     const report = JSON.parse(json) as Report
     expect(report.dataQuality.files).toHaveLength(2)

@@ -25,7 +25,10 @@ export const startIntervalParams = z.object({
     .number()
     .int()
     .min(4)
-    .default(20)
+    // Region Skåne's table (28 stations in 4 districts) has 41 rows: it stays one
+    // slide, as in the original deck, and the renderers continue it on a further
+    // page; the slide numbers 1–14 of the original are kept that way.
+    .default(60)
     .describe(
       "Most table rows on one slide; whole ambulance districts move to a further slide when exceeded",
     ),
