@@ -7,7 +7,7 @@ import type { ChartBlock, Column, Emphasis, Language, Row, TableBlock } from "..
 import { formatMonth, type Period, periodLength } from "../../time/month.js"
 import { defineMetric, type MetricOutput, type PresentContext, type SlideContent } from "../metric.js"
 import { intervalSeconds } from "../pipeline/interval.js"
-import { periodText, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
+import { districtLabel, periodText, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
 import { QualityTally } from "../pipeline/quality.js"
 import { share } from "../pipeline/statistics.js"
 
@@ -163,8 +163,6 @@ const explanation = (result: AvailabilityGoalResult, language: Language): Readon
         "Municipality district is the district of the municipality the caller rang from; the ambulance may come from another district.",
       ]
 }
-
-const districtLabel = (d: { readonly id: string; readonly name: string }): string => `${d.id} ${d.name}`
 
 const chart = (result: AvailabilityGoalResult, regionLabel: string, language: Language): ChartBlock => {
   const limit = minutesText(result.thresholdSeconds)

@@ -14,7 +14,7 @@ import {
   type PresentContext,
   type SlideContent,
 } from "../metric.js"
-import { slideNotes, wholeRegionLabel } from "../pipeline/present.js"
+import { districtLabel, slideNotes, wholeRegionLabel } from "../pipeline/present.js"
 import { QualityTally } from "../pipeline/quality.js"
 import { share } from "../pipeline/statistics.js"
 
@@ -233,7 +233,7 @@ const districtTable = (
   const columns: Column[] = [
     { key: "municipality", label: LABELS.municipality[language], align: "left" },
     ...result.districts.map(
-      (d): Column => ({ key: `district-${d.id}`, label: `${d.id} ${d.name}`, align: "right", group }),
+      (d): Column => ({ key: `district-${d.id}`, label: districtLabel(d), align: "right", group }),
     ),
     { key: "external", label: LABELS.external[language], align: "right" },
     { key: "total", label: LABELS.total[language], align: "right" },
@@ -245,7 +245,7 @@ const districtTable = (
   result.municipalityDistricts.forEach((district, d) => {
     rows.push({
       kind: "group-heading",
-      cells: [textCell(`${LABELS.districtHeading[language]} ${district.id} ${district.name}`), ...blank()],
+      cells: [textCell(`${LABELS.districtHeading[language]} ${districtLabel(district)}`), ...blank()],
     })
     for (const m of result.municipalities) {
       if (m.districtId !== district.id) continue

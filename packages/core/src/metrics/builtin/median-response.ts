@@ -15,7 +15,7 @@ import {
   type SlideContent,
 } from "../metric.js"
 import { intervalSeconds } from "../pipeline/interval.js"
-import { slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
+import { districtLabel, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
 import { QualityTally } from "../pipeline/quality.js"
 import { GroupedValues, median } from "../pipeline/statistics.js"
 
@@ -212,7 +212,7 @@ const table = (
     rows.push({
       kind: "group-heading",
       cells: [
-        textCell(`${LABELS.districtHeading[language]} ${district.id} ${district.name}`),
+        textCell(`${LABELS.districtHeading[language]} ${districtLabel(district)}`),
         textCell(""),
         textCell(""),
       ],

@@ -11,7 +11,7 @@ import {
   type MetricOutput,
   type PresentContext,
 } from "../metric.js"
-import { slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
+import { districtLabel, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
 import { QualityTally } from "../pipeline/quality.js"
 import { share } from "../pipeline/statistics.js"
 
@@ -241,7 +241,7 @@ const table = (
   for (const district of result.districts) {
     rows.push({
       kind: "group-heading",
-      cells: [textCell(`${LABELS.districtHeading[language]} ${district.id} ${district.name}`), ...blank()],
+      cells: [textCell(`${LABELS.districtHeading[language]} ${districtLabel(district)}`), ...blank()],
     })
     for (const m of result.municipalities) {
       if (m.districtId === district.id)

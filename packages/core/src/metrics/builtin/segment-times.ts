@@ -14,7 +14,7 @@ import {
   type SlideContent,
 } from "../metric.js"
 import { intervalSeconds } from "../pipeline/interval.js"
-import { slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
+import { districtLabel, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
 import { medianInPlace } from "../pipeline/statistics.js"
 
 // Its home was here; tests and callers still find it here.
@@ -354,7 +354,7 @@ const slideTable = (
     if (!districtIds.includes(district.id)) continue
     rows.push({
       kind: "group-heading",
-      cells: [textCell(`${LABELS.districtHeading[language]} ${district.id} ${district.name}`), ...blank()],
+      cells: [textCell(`${LABELS.districtHeading[language]} ${districtLabel(district)}`), ...blank()],
     })
     for (const m of result.municipalities) {
       if (m.districtId === district.id)

@@ -7,7 +7,7 @@ import type { Emphasis, Language, Row, TableBlock } from "../../model/report-mod
 import { inPeriod, type Period } from "../../time/month.js"
 import { defineMetric, type MetricOutput, type PresentContext, type SlideContent } from "../metric.js"
 import { intervalSeconds } from "../pipeline/interval.js"
-import { periodText, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
+import { districtLabel, periodText, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
 import { QualityTally } from "../pipeline/quality.js"
 import { share } from "../pipeline/statistics.js"
 
@@ -198,7 +198,7 @@ const countRow = (kind: Row["kind"], label: string, c: StartIntervalCounts, lang
 /** The rows of one ambulance district: a heading, its stations and its subtotal. */
 const districtRows = (result: StartIntervalResult, index: number, labels: Labels): Row[] => {
   const district = result.districts[index]!
-  const label = `${district.id} ${district.name}`
+  const label = districtLabel(district)
   const heading = labels.language === "sv" ? `Ambulansdistrikt ${label}` : `Ambulance district ${label}`
   return [
     { kind: "group-heading", cells: [textCell(heading), textCell(""), textCell(""), textCell("")] },

@@ -7,7 +7,7 @@ import type { Language, Row, TableBlock } from "../../model/report-model.js"
 import { inPeriod, type Period } from "../../time/month.js"
 import { defineMetric, type MetricOutput, type PresentContext, type SlideContent } from "../metric.js"
 import { intervalSeconds } from "../pipeline/interval.js"
-import { periodText, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
+import { districtLabel, periodText, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
 import { QualityTally } from "../pipeline/quality.js"
 import { share } from "../pipeline/statistics.js"
 
@@ -150,7 +150,7 @@ const table = (result: WaitingTimeResult, context: PresentContext<WaitingTimePar
       { key: "share", label: language === "sv" ? "Andel" : "Share", align: "right" },
     ],
     rows: [
-      ...result.districts.map((d) => row(`${d.id} ${d.name}`, d, false)),
+      ...result.districts.map((d) => row(districtLabel(d), d, false)),
       row(wholeRegionLabel(context.input.dataset, language), result.wholeRegion, true),
     ],
   }

@@ -71,6 +71,10 @@ export const slideNotes = (
 export const periodText = (period: Period, language: Language): string =>
   `${formatMonth(period.from)} ${language === "sv" ? "till" : "to"} ${formatMonth(period.to)}`
 
+/** A district as the deck labels it: its number, then its name ("1 Sydväst (Malmö)"). */
+export const districtLabel = (district: { readonly id: string; readonly name: string }): string =>
+  `${district.id} ${district.name}`
+
 /** The name of district `index` as the region calls it; `districtLabel` adds the number. */
 export const districtName = (dataset: DataSet, index: number): string =>
   dataset.geography.geography.districts[index]!.name
