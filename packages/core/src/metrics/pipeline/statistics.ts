@@ -12,7 +12,7 @@ export const median = (values: ArrayLike<number>): number | null => {
   for (let i = 0; i < n; i++) {
     const v = values[i]!
     copy[i] = v
-    if (v !== v) anyNaN = true
+    if (Number.isNaN(v)) anyNaN = true
   }
   if (!anyNaN) return medianInPlace(copy)
 
