@@ -152,9 +152,15 @@ const sortedReasons = (counts: ReadonlyMap<string, number>) =>
 /** The missions of the population and each segment's seconds for them (NaN where unusable). */
 const collect = (dataset: DataSet, period: MetricInput["period"], rank: Int32Array) => {
   const { missions } = dataset
-  const members = new Int32Array(missions.count)
-  const memberRank = new Int32Array(missions.count)
-  const seconds = SEGMENTS.map(() => new Float64Array(missions.count))
+  const inPopulation = (i: number) =>
+    missions.priority[i] === 1 && inPeriod(period, missions.month[i]!) && missions.municipalityRef[i]! >= 0
+
+  // Sized to the population, not to every mission: at ten million missions
+  // eight full-length columns would cost 640 MB for a third of the rows.
+  let capacity = 0
+  for (let i = 0; i < missions.count; i++) if (inPopulation(i)) capacity++
+  const memberRank = new Int32Array(capacity)
+  const seconds = SEGMENTS.map(() => new Float64Array(capacity))
   const segmentReasons = SEGMENTS.map(() => new Map<string, number>())
   const tally = new QualityTally("missions")
   const columns = SEGMENTS.map((s) => ({
@@ -164,9 +170,8 @@ const collect = (dataset: DataSet, period: MetricInput["period"], rank: Int32Arr
   let size = 0
 
   for (let i = 0; i < missions.count; i++) {
-    if (missions.priority[i] !== 1 || !inPeriod(period, missions.month[i]!)) continue
+    if (!inPopulation(i)) continue
     const municipality = missions.municipalityRef[i]!
-    if (municipality < 0) continue
     if (rank[municipality]! < 0) {
       tally.leave("municipality-without-district")
       continue
@@ -184,7 +189,6 @@ const collect = (dataset: DataSet, period: MetricInput["period"], rank: Int32Arr
         firstReason ??= value
       }
     }
-    members[size] = i
     memberRank[size] = rank[municipality]!
     size++
 
