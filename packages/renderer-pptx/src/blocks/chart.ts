@@ -92,9 +92,25 @@ const commonOptions = (chart: ChartBlock, box: Box, labels: Labels, theme: PptxT
   dataLabelFontFace: theme.font,
   valGridLine: { color: "D9D9D9", size: 0.5 },
   displayBlanksAs: "gap",
-  // Bars grow from zero; a line of shares may zoom in on its range.
-  ...(chart.chartType === "line" ? {} : { valAxisMinVal: 0 }),
+  // Bars grow from zero; a line of shares zooms in on its range, as the HTML does.
+  ...(chart.chartType === "line" ? lineAxisFloor(chart) : { valAxisMinVal: 0 }),
 })
+
+/**
+ * The lowest value of a line chart's axis: for shares, the 5 % step at least
+ * one step below the lowest point or goal, so that a 90 % goal is not a line
+ * squeezed against the top of a 0–100 % axis. Other units keep the client's
+ * own scaling.
+ */
+export const lineAxisFloor = (chart: ChartBlock): { valAxisMinVal?: number } => {
+  if (chart.unit !== "share") return {}
+  const values = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null))
+  if (chart.goal !== undefined) values.push(chart.goal.value)
+  if (values.length === 0) return {}
+  const step = 0.05
+  const floor = Math.floor(Math.min(...values) / step + 1e-9) * step - step
+  return { valAxisMinVal: Math.max(0, Math.round(floor * 100) / 100) }
+}
 
 /**
  * Draws a chart block as a native chart (data in an embedded workbook,
