@@ -48,7 +48,7 @@ export const reportCommand = Command.make(
     ...configFlags,
     from: Flag.String("from").pipe(
       Flag.withDescription(
-        "first month of the period, YYYY-MM (with --to); default: the last complete calendar year",
+        "first month of the period, YYYY-MM (with --to); default: the last calendar year with missions in every month",
       ),
       Flag.optional,
     ),
@@ -57,7 +57,9 @@ export const reportCommand = Command.make(
       Flag.optional,
     ),
     format: Flag.String("format").pipe(
-      Flag.withDescription("comma-separated outputs: json, html, pdf, png, pptx, or a plugin's format"),
+      Flag.withDescription(
+        `comma-separated outputs: json, html, pdf, png, pptx, or a plugin's format (default: ${DEFAULT_FORMATS})`,
+      ),
       Flag.withDefault(DEFAULT_FORMATS),
     ),
     lang: Flag.Literals("lang", ["sv", "en"]).pipe(

@@ -17,7 +17,10 @@ export const sampleCommand = Command.make(
     from: Flag.String("from").pipe(Flag.withDescription("first month, YYYY-MM"), Flag.withDefault("2025-01")),
     to: Flag.String("to").pipe(Flag.withDescription("last month, YYYY-MM"), Flag.withDefault("2025-12")),
     gzip: Flag.Boolean("gzip").pipe(Flag.withDefault(false), Flag.withDescription("write .csv.gz files")),
-    out: Flag.String("out").pipe(Flag.withDescription("output folder"), Flag.withDefault("sample")),
+    out: Flag.String("out").pipe(
+      Flag.withDescription("output folder (default: sample)"),
+      Flag.withDefault("sample"),
+    ),
   },
   (flags) =>
     Effect.gen(function* () {

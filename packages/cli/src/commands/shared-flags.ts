@@ -20,7 +20,7 @@ export const inputFlags = {
     Flag.withDefault(false),
     Flag.withDescription("fail (exit code 2) when any input row is rejected or any metric fails"),
   ),
-  out: Flag.String("out").pipe(Flag.withDescription("output folder"), Flag.withDefault("out")),
+  out: Flag.String("out").pipe(Flag.withDescription("output folder (default: out)"), Flag.withDefault("out")),
   quiet: Flag.Boolean("quiet").pipe(
     Flag.withDefault(false),
     Flag.withDescription("no progress on standard error"),
