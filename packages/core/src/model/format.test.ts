@@ -31,3 +31,27 @@ describe("number formats", () => {
     expect(formatValue(Number.NaN, "duration", "en")).toBe("–")
   })
 })
+
+describe("shares at exact halves", () => {
+  it("round halves away from zero even where binary floating point falls just short", () => {
+    // 201/400 = 0.5025 exactly, 1003/2000 = 0.5015 exactly: both are halves of a tenth
+    expect(formatShare(201 / 400, "sv")).toBe("50,3\u00a0%")
+    expect(formatShare(1003 / 2000, "en")).toBe("50.2%")
+    expect(formatShare(-201 / 400, "en")).toBe("-50.3%")
+    // just below a half stays below
+    expect(formatShare(5024 / 10000, "en")).toBe("50.2%")
+  })
+
+  it("agrees with integer rounding for every share k/n up to n = 2000", () => {
+    for (let n = 1; n <= 2000; n++) {
+      for (let k = 0; k <= n; k++) {
+        // tenths of a percent, halves up, computed in integers: floor((2000k + n) / 2n)
+        const tenths = Math.floor((2000 * k + n) / (2 * n))
+        const expected = `${Math.floor(tenths / 10)}.${tenths % 10}%`
+        if (formatShare(k / n, "en") !== expected) {
+          expect(`${k}/${n} → ${formatShare(k / n, "en")}`).toBe(`${k}/${n} → ${expected}`)
+        }
+      }
+    }
+  })
+})

@@ -19,7 +19,9 @@ export const formatCount = (value: number, language: Language): string => {
 
 /** A share in [0, 1] as percent with one decimal: `93,4 %` or `93.4%`. */
 export const formatShare = (share: number, language: Language): string => {
-  const tenths = Math.round(share * 1000)
+  // Rounded from twelve significant digits, halves away from zero: 201/400 is
+  // 0.5025 exactly but 502.49999… in binary, and must read 50,3 %.
+  const tenths = Math.sign(share) * Math.round(Number((Math.abs(share) * 1000).toPrecision(12)))
   const whole = groupThousands(String(Math.trunc(Math.abs(tenths) / 10)), language === "sv" ? NBSP : ",")
   const text = `${tenths < 0 ? "-" : ""}${whole}${language === "sv" ? "," : "."}${Math.abs(tenths) % 10}`
   return language === "sv" ? `${text}${NBSP}%` : `${text}%`
@@ -63,6 +65,9 @@ export const numberCell = (
   const cell: Cell = { text: formatValue(clean, format, language), value: clean, format }
   return emphasis !== undefined && emphasis.length > 0 ? { ...cell, emphasis: [...emphasis] } : cell
 }
+
+/** The cell with the number of cases or missions its share or median rests on (see `Cell.basis`). */
+export const withBasis = (cell: Cell, basis: number): Cell => ({ ...cell, basis })
 
 export const textCell = (text: string, emphasis?: ReadonlyArray<Emphasis>): Cell =>
   emphasis !== undefined && emphasis.length > 0

@@ -30,6 +30,11 @@ export const Cell = z.object({
   value: z.union([z.number(), z.string(), z.null()]),
   format: ValueFormat,
   emphasis: z.array(Emphasis).optional(),
+  /**
+   * How many cases or missions a share or median rests on, where the table
+   * shows no count of its own for it; small-count suppression reads it.
+   */
+  basis: z.number().int().nonnegative().optional(),
 })
 export type Cell = z.infer<typeof Cell>
 

@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { numberCell, textCell } from "./format.js"
+import { numberCell, textCell, withBasis } from "./format.js"
 import {
   type Block,
   type Cell,
@@ -95,8 +95,9 @@ describe("suppressReport: primary and complementary suppression", () => {
     ])
 
     expect(texts(suppressReport(input, 5))).toEqual([
-      ["r1", "<5", "<5", "20", "33"],
-      ["r2", "<5", "<5", "8", "35"],
+      // only the 3 is really below 5; the cells hidden to protect it read ".."
+      ["r1", "..", "<5", "20", "33"],
+      ["r2", "..", "..", "8", "35"],
       ["Totalt", "22", "18", "28", "68"],
     ])
   })
@@ -107,7 +108,7 @@ describe("suppressReport: primary and complementary suppression", () => {
       slide("m", [table("m-table", ["Rad", "A", "B", "C", "Totalt"], [row("body", "r", 2, 0, 7, 9)])]),
     ])
 
-    expect(texts(suppressReport(input, 5))).toEqual([["r", "<5", "0", "<5", "9"]])
+    expect(texts(suppressReport(input, 5))).toEqual([["r", "<5", "0", "..", "9"]])
   })
 
   it("treats the pages of a paged table as one table, since the last page's total sums every page", () => {
@@ -126,7 +127,7 @@ describe("suppressReport: primary and complementary suppression", () => {
       ["S2", "50"],
     ])
     expect(texts(out, 1)).toEqual([
-      ["S3", "<5"],
+      ["S3", ".."],
       ["Totalt", "93"],
     ])
   })
@@ -162,9 +163,10 @@ describe("suppressReport: primary and complementary suppression", () => {
       "b <5",
       "Totalt 1 <5",
       "Distrikt 2",
-      "c <5",
+      // c = 40 and the subtotal 90 are hidden to protect the small ones: "..", not a false "<5"
+      "c ..",
       "d 50",
-      "Totalt 2 <5",
+      "Totalt 2 ..",
       "Hela 93",
     ])
   })
@@ -412,7 +414,8 @@ describe("suppressReport: properties of random tables with row and column totals
         for (let r = 0; r < before.length; r++) {
           for (let c = 0; c < before[r]!.length; c++) {
             if (value(r, c) > 0 && value(r, c) < below) expect(hidden[r]![c]).toBe(true)
-            if (hidden[r]![c]) expect(after[r]![c]!.text).toBe(`<${below}`)
+            // a hidden cell never states a false value: "<N" only where it really is below N
+            if (hidden[r]![c]) expect(after[r]![c]!.text).toBe(value(r, c) < below ? `<${below}` : "..")
           }
         }
 
@@ -425,5 +428,35 @@ describe("suppressReport: properties of random tables with row and column totals
       }),
       { seed: 20260115, numRuns: 300 },
     )
+  })
+})
+
+describe("suppressReport and cells with a basis", () => {
+  it("hides a share or median resting on fewer than N cases, where the table shows no count for it", () => {
+    // Availability shape: shares only; Feb rests on 2 cases (1 within: 50 %), Mar on 30.
+    // Segment shape: a median from one mission must not be published either.
+    const share = (value: number, basis: number) => withBasis(numberCell(value, "share", "sv"), basis)
+    const median = (value: number, basis: number) => withBasis(numberCell(value, "duration", "sv"), basis)
+    const input = report([
+      slide("m", [
+        {
+          kind: "table",
+          id: "m-table",
+          caption: "",
+          columns: ["Område", "Feb", "Mar", "Median"].map((label, i) => ({
+            key: `c${i}`,
+            label,
+            align: i === 0 ? ("left" as const) : ("right" as const),
+          })),
+          rows: [
+            { kind: "body", cells: [textCell("Nordväst"), share(0.5, 2), share(0.9, 30), median(120, 1)] },
+          ],
+        },
+      ]),
+    ])
+
+    expect(texts(suppressReport(input, 3))).toEqual([["Nordväst", "..", "90,0\u00a0%", ".."]])
+    // at N = 2 the 2-case share may be shown; the 1-mission median still not
+    expect(texts(suppressReport(input, 2))).toEqual([["Nordväst", "50,0\u00a0%", "90,0\u00a0%", ".."]])
   })
 })

@@ -67,6 +67,7 @@ export const suppressReport = (report: Report, below: number): Report => {
   for (const grid of grids) hidePrimary(grid, below)
   for (const grid of grids) hideComplementary(grid)
   for (const grid of grids) hideDerived(grid)
+  for (const grid of grids) hideThinlyBased(grid, below)
 
   for (const slide of published) {
     for (const block of slide.blocks) hideOutsideTables(block, slide, below, grids)
@@ -270,8 +271,35 @@ const hideDerived = (grid: Grid): void => {
   }
 }
 
+/**
+ * A share or median that rests on fewer than `below` cases or missions
+ * (its `basis`, where the table shows no count for it) is hidden like the
+ * count it rests on would be: a share of one case is that case's outcome.
+ */
+const hideThinlyBased = (grid: Grid, below: number): void => {
+  for (const row of grid.rows) {
+    for (const cell of row.cells) {
+      if (
+        cell.basis !== undefined &&
+        cell.basis > 0 &&
+        cell.basis < below &&
+        typeof cell.value === "number"
+      ) {
+        grid.hidden.add(cell)
+      }
+    }
+  }
+}
+
+/**
+ * `<N` only where the count really is below N; a cell hidden to protect
+ * another (complementary hiding), a share or a median reads `..`, so that no
+ * published text states a false value.
+ */
 const hiddenText = (cell: Cell, below: number): string =>
-  cell.format === "count" ? `<${below}` : SUPPRESSED_DERIVED_TEXT
+  cell.format === "count" && typeof cell.value === "number" && cell.value < below
+    ? `<${below}`
+    : SUPPRESSED_DERIVED_TEXT
 
 const writeHiddenCells = (grid: Grid, below: number): void => {
   for (const cell of grid.hidden) hideCell(cell, below)

@@ -2,7 +2,7 @@ import { Effect } from "effect"
 import { z } from "zod"
 import type { DataSet } from "../../dataset/data-set.js"
 import { TIME_FIELD_INDEX } from "../../domain/time-fields.js"
-import { formatDuration, numberCell, textCell } from "../../model/format.js"
+import { formatDuration, numberCell, textCell, withBasis } from "../../model/format.js"
 import type { ChartBlock, Column, Emphasis, Language, Row, TableBlock } from "../../model/report-model.js"
 import { formatMonth, type Period, periodLength } from "../../time/month.js"
 import { defineMetric, type MetricOutput, type PresentContext, type SlideContent } from "../metric.js"
@@ -201,7 +201,10 @@ const table = (result: AvailabilityGoalResult, regionLabel: string, language: La
     { key: "period", label: language === "sv" ? "Hela perioden" : "Whole period", align: "right" },
   ]
   const shareCell = (c: AvailabilityCounts, base: ReadonlyArray<Emphasis>) =>
-    numberCell(c.share, "share", language, c.meetsGoal === false ? [...base, "over-goal"] : base)
+    withBasis(
+      numberCell(c.share, "share", language, c.meetsGoal === false ? [...base, "over-goal"] : base),
+      c.cases,
+    )
   const row = (label: string, s: AvailabilitySeries, kind: "body" | "total"): Row => {
     const base: ReadonlyArray<Emphasis> = kind === "total" ? ["total"] : []
     return {

@@ -194,7 +194,8 @@ const changeCell = (
   emphasis: ReadonlyArray<"total"> = [],
 ): Cell => {
   const cell = numberCell(value, "share", language, emphasis)
-  return value !== null && value > 0 ? { ...cell, text: `+${cell.text}` } : cell
+  // The sign follows the shown value: a change that rounds to 0,0 % has none.
+  return value !== null && value > 0 && /[1-9]/.test(cell.text) ? { ...cell, text: `+${cell.text}` } : cell
 }
 
 const chart = (result: MissionsPerMonthResult, language: Language): ChartBlock => ({

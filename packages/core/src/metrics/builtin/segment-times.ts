@@ -2,7 +2,7 @@ import { Effect } from "effect"
 import { z } from "zod"
 import type { DataSet } from "../../dataset/data-set.js"
 import { TIME_FIELD_INDEX, type TimeField } from "../../domain/time-fields.js"
-import { numberCell, textCell } from "../../model/format.js"
+import { numberCell, textCell, withBasis } from "../../model/format.js"
 import type { Cell, Column, Language, Row, TableBlock } from "../../model/report-model.js"
 import { inPeriod } from "../../time/month.js"
 import {
@@ -327,7 +327,7 @@ const groupCells = (group: SegmentTimesGroup, language: Language, total: boolean
   const marks = total ? (["total"] as const) : []
   return [
     numberCell(group.missions, "count", language, marks),
-    ...group.segments.map((s) => numberCell(s.medianSeconds, "duration", language, marks)),
+    ...group.segments.map((s) => withBasis(numberCell(s.medianSeconds, "duration", language, marks), s.n)),
   ]
 }
 
