@@ -60,6 +60,6 @@ export const metricsCommand = Command.make(
     }).pipe(Effect.catch(reportFailure)),
 ).pipe(
   Command.withDescription(
-    "List every metric (built-in and plugin) with its parameters and defaults, and the output formats",
+    "List every metric (built-in and plugin) with its parameters and defaults, and the output formats (with --json: the metrics)",
   ),
 )

@@ -5,7 +5,6 @@ import {
   formatQualitySummary,
   formatRejectsCsv,
   MetricError,
-  silentProgress,
   suppressReport,
 } from "@ambu/core"
 import { Effect, Option } from "effect"
@@ -152,13 +151,13 @@ export const reportCommand = Command.make(
         const files = yield* renderer.render(report, {
           baseName: "report",
           options: configured.rendererOptions[format] ?? {},
-          progress: silentProgress,
+          progress,
         })
         written.push(...(yield* writeOutputFiles(flags.out, files)))
       }
       const summary = formatQualitySummary(input.files, report.dataQuality.metrics, "rejects.csv")
       written.push(...(yield* writeOutputFiles(flags.out, [{ path: "data-quality.md", content: summary }])))
-      written.push(join(flags.out, "rejects.csv").replace(/^\.\//, ""))
+      written.push(join(flags.out, "rejects.csv"))
 
       progress.step("done")
       process.stdout.write(

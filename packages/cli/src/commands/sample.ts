@@ -7,15 +7,21 @@ export const sampleCommand = Command.make(
   "sample",
   {
     missions: Flag.Int("missions").pipe(
-      Flag.withDescription("how many care missions to generate"),
+      Flag.withDescription("how many care missions to generate (default: 150000)"),
       Flag.withDefault(150_000),
     ),
     seed: Flag.Int("seed").pipe(
-      Flag.withDescription("seed of the generator; the same seed gives the same files"),
+      Flag.withDescription("seed of the generator; the same seed gives the same files (default: 1)"),
       Flag.withDefault(1),
     ),
-    from: Flag.String("from").pipe(Flag.withDescription("first month, YYYY-MM"), Flag.withDefault("2025-01")),
-    to: Flag.String("to").pipe(Flag.withDescription("last month, YYYY-MM"), Flag.withDefault("2025-12")),
+    from: Flag.String("from").pipe(
+      Flag.withDescription("first month, YYYY-MM (default: 2025-01)"),
+      Flag.withDefault("2025-01"),
+    ),
+    to: Flag.String("to").pipe(
+      Flag.withDescription("last month, YYYY-MM (default: 2025-12)"),
+      Flag.withDefault("2025-12"),
+    ),
     gzip: Flag.Boolean("gzip").pipe(Flag.withDefault(false), Flag.withDescription("write .csv.gz files")),
     out: Flag.String("out").pipe(
       Flag.withDescription("output folder (default: sample)"),
@@ -37,7 +43,11 @@ export const sampleCommand = Command.make(
         to: flags.to,
         gzip: flags.gzip,
       })
-      process.stdout.write(`ambu: wrote ${JSON.stringify(written)}\n`)
+      const { stats } = written
+      process.stdout.write(
+        `ambu: wrote ${written.missionsPath} (${stats.missionRows} missions, ${stats.rejectedLines.length} of them made to be rejected)\n` +
+          `ambu: wrote ${written.rescueCasesPath} (${stats.rescueCaseRows} rescue cases)\n`,
+      )
     }).pipe(Effect.catch(reportFailure)),
 ).pipe(
   Command.withDescription(

@@ -23,6 +23,6 @@ export const inputFlags = {
   out: Flag.String("out").pipe(Flag.withDescription("output folder (default: out)"), Flag.withDefault("out")),
   quiet: Flag.Boolean("quiet").pipe(
     Flag.withDefault(false),
-    Flag.withDescription("no progress on standard error"),
+    Flag.withDescription("no progress on standard error (progress is shown only on a terminal)"),
   ),
 }

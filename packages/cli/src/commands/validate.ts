@@ -12,6 +12,10 @@ export const validateCommand = Command.make(
   "validate",
   {
     ...inputFlags,
+    strict: Flag.Boolean("strict").pipe(
+      Flag.withDefault(false),
+      Flag.withDescription("fail (exit code 2) when any input row is rejected"),
+    ),
     json: Flag.Boolean("json").pipe(
       Flag.withDefault(false),
       Flag.withDescription("print the summary as JSON instead of text"),

@@ -55,8 +55,8 @@ export const loadInput = (flags: InputFlags, progress: CliProgress, language: "s
     if (usedSample) progress.step("no --missions/--rescue given: using the bundled sample data")
 
     const result = yield* readInput({
-      missions: fileSource(missionsPath, usedSample ? "sample/missions.csv" : missionsPath),
-      rescueCases: fileSource(rescuePath, usedSample ? "sample/rescue_cases.csv" : rescuePath),
+      missions: fileSource(missionsPath, usedSample ? "(bundled sample) missions.csv.gz" : missionsPath),
+      rescueCases: fileSource(rescuePath, usedSample ? "(bundled sample) rescue_cases.csv.gz" : rescuePath),
       geography: resolveGeography(geography),
       onProgress: (rows) => progress.rows("input", rows),
     })

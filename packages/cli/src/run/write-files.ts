@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises"
-import { dirname, join, relative, resolve } from "node:path"
+import { dirname, join, resolve } from "node:path"
 import type { OutputFile } from "@ambu/core"
 import { Data, Effect } from "effect"
 
@@ -7,8 +7,7 @@ import { Data, Effect } from "effect"
 export class OutputError extends Data.TaggedError("OutputError")<{ readonly message: string }> {}
 
 /**
- * Writes renderer output below `outDir` and returns the written paths,
- * relative to the working directory. A path that would leave `outDir` (a
+ * Writes renderer output below `outDir` and returns the written paths. A path that would leave `outDir` (a
  * plugin writing `../x`) is refused.
  */
 export const writeOutputFiles = (
@@ -25,7 +24,8 @@ export const writeOutputFiles = (
           throw new Error(`refusing to write "${file.path}" outside ${root}`)
         await mkdir(dirname(target), { recursive: true })
         await writeFile(target, file.content)
-        written.push(relative(process.cwd(), target) || target)
+        // Named as the user named the folder, so the list reads like their command line.
+        written.push(join(outDir, file.path))
       }
       return written
     },
