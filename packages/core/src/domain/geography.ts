@@ -63,8 +63,13 @@ export interface ResolvedGeography {
   readonly stationIndexByKey: ReadonlyMap<string, number>
 }
 
-/** Station names match case-insensitively after trimming and folding inner white space. */
-export const stationKey = (name: string): string => name.trim().replace(/\s+/g, " ").toLocaleLowerCase("sv")
+/**
+ * Station names match case-insensitively after Unicode normalisation (an ö
+ * typed as o and a combining diaeresis is Malmö too), trimming and folding
+ * inner white space.
+ */
+export const stationKey = (name: string): string =>
+  name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("sv")
 
 export const resolveGeography = (geography: Geography): ResolvedGeography => {
   const districtIndexById = new Map(geography.districts.map((d, i) => [d.id, i] as const))
