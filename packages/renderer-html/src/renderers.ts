@@ -42,7 +42,7 @@ export const renderDocuments = (
     const baseName = options.baseName ?? "report"
     const firstFormat = formats[0] ?? "html"
     const html = yield* Effect.try({
-      try: () => renderHtml(report, options),
+      try: () => cachedHtml(report, options),
       catch: (cause) =>
         new RenderError({ format: firstFormat, message: `${firstFormat}: ${messageOf(cause)}`, cause }),
     })
@@ -76,6 +76,29 @@ export const renderDocuments = (
       }),
     )
   })
+
+/**
+ * The page of a report, made once per report and theme: a run asking for
+ * html, pdf and png calls each renderer in turn with the same report, and
+ * the page (charts and map drawn through jsdom) is the costly part. The
+ * page is a pure function of both, so reusing it changes no byte.
+ */
+const pages = new WeakMap<Report, Map<string, string>>()
+
+const cachedHtml = (report: Report, options: HtmlOptions): string => {
+  const key = JSON.stringify(options.theme ?? null)
+  let byTheme = pages.get(report)
+  if (byTheme === undefined) {
+    byTheme = new Map()
+    pages.set(report, byTheme)
+  }
+  let html = byTheme.get(key)
+  if (html === undefined) {
+    html = renderHtml(report, options)
+    byTheme.set(key, html)
+  }
+  return html
+}
 
 /** The printed PDF with its dates from `report.generatedAt`, so the same report gives the same bytes. */
 const stampedPdf = (pdf: Uint8Array, report: Report): Effect.Effect<Uint8Array, RenderError> =>
