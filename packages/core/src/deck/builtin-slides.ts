@@ -1,4 +1,6 @@
 import type { DataSet } from "../dataset/data-set.js"
+import type { RejectReason } from "../input/reject.js"
+import type { WarningCode } from "../input/warnings.js"
 import type { SlideContent } from "../metrics/metric.js"
 import { periodText, reasonLabel } from "../metrics/pipeline/present.js"
 import { numberCell, textCell } from "../model/format.js"
@@ -33,7 +35,9 @@ export const titleSlide = (
   }
 }
 
-const REJECT_LABELS: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
+// Typed by the codes themselves, so a new reject reason or warning cannot
+// reach the slide as a bare English code.
+const FILE_QUALITY_LABELS: Readonly<Record<RejectReason | WarningCode, Readonly<Record<Language, string>>>> = {
   "missing-required": { sv: "obligatoriskt fält saknas", en: "required field missing" },
   "invalid-format": { sv: "fel format", en: "wrong format" },
   "unknown-priority": { sv: "okänd prioritet", en: "unknown priority" },
@@ -42,14 +46,19 @@ const REJECT_LABELS: Readonly<Record<string, Readonly<Record<Language, string>>>
   "malformed-row": { sv: "trasig rad", en: "malformed row" },
   "ambiguous-local-time": { sv: "tvetydig lokal tid", en: "ambiguous local time" },
   "unknown-column": { sv: "okänd kolumn", en: "unknown column" },
+  "timestamps-out-of-order": { sv: "tidpunkter i fel ordning", en: "timestamps out of order" },
 }
 
-const rejectLabel = (code: string, language: Language): string => REJECT_LABELS[code]?.[language] ?? code
+const isFileQualityCode = (code: string): code is RejectReason | WarningCode => Object.hasOwn(FILE_QUALITY_LABELS, code)
+
+/** The words for a reject reason or warning code; an unknown code is shown as it is. */
+export const fileQualityLabel = (code: string, language: Language): string =>
+  isFileQualityCode(code) ? FILE_QUALITY_LABELS[code][language] : code
 
 const reasonsText = (counts: Readonly<Record<string, number>>, language: Language): string =>
   Object.entries(counts)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([code, n]) => `${rejectLabel(code, language)}: ${n}`)
+    .map(([code, n]) => `${fileQualityLabel(code, language)}: ${n}`)
     .join("; ") || "–"
 
 export interface MetricQualityLine {
