@@ -37,7 +37,9 @@ export const titleSlide = (
 
 // Typed by the codes themselves, so a new reject reason or warning cannot
 // reach the slide as a bare English code.
-const FILE_QUALITY_LABELS: Readonly<Record<RejectReason | WarningCode, Readonly<Record<Language, string>>>> = {
+type Words = Readonly<Record<Language, string>>
+
+const FILE_QUALITY_LABELS: Readonly<Record<RejectReason | WarningCode, Words>> = {
   "missing-required": { sv: "obligatoriskt fält saknas", en: "required field missing" },
   "invalid-format": { sv: "fel format", en: "wrong format" },
   "unknown-priority": { sv: "okänd prioritet", en: "unknown priority" },
@@ -49,7 +51,8 @@ const FILE_QUALITY_LABELS: Readonly<Record<RejectReason | WarningCode, Readonly<
   "timestamps-out-of-order": { sv: "tidpunkter i fel ordning", en: "timestamps out of order" },
 }
 
-const isFileQualityCode = (code: string): code is RejectReason | WarningCode => Object.hasOwn(FILE_QUALITY_LABELS, code)
+const isFileQualityCode = (code: string): code is RejectReason | WarningCode =>
+  Object.hasOwn(FILE_QUALITY_LABELS, code)
 
 /** The words for a reject reason or warning code; an unknown code is shown as it is. */
 export const fileQualityLabel = (code: string, language: Language): string =>
