@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { NodeRuntime, NodeServices } from "@effect/platform-node"
+// The package index loads every platform module (HTTP client, sockets, workers):
+// about a quarter of a second at start-up for two the CLI does not use.
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect } from "effect"
 import { Command } from "effect/cli"
 import { metricsCommand } from "./commands/metrics.js"
