@@ -1,9 +1,10 @@
 import { type ResolvedGeography, stationKey } from "../domain/geography.js"
-import { TIME_FIELD_INDEX, TIME_FIELDS } from "../domain/time-fields.js"
+import { TIME_FIELD_INDEX } from "../domain/time-fields.js"
 import type { TimeZone } from "../time/zone.js"
 import type { CaseColumns, DataSet, MissionColumns, RescueCaseColumns } from "./data-set.js"
 import { Growable } from "./growable.js"
 import { IdLookup } from "./id-lookup.js"
+import { MissionTimesBuilder } from "./mission-times.js"
 import { PackedStrings } from "./packed-strings.js"
 import type { MissionRecord, RescueCaseRecord } from "./records.js"
 import { StringCodes } from "./string-codes.js"
@@ -32,7 +33,7 @@ export class DataSetBuilder {
   private readonly initialPriority = new Growable(Uint8Array)
   private readonly municipalities = new StringCodes()
   private readonly municipalityCode = new Growable(Int32Array)
-  private readonly times = TIME_FIELDS.map(() => new Growable(Float64Array))
+  private readonly times = new MissionTimesBuilder()
   private readonly ambiguousMask = new Growable(Uint8Array)
   private readonly line = new Growable(Int32Array)
 
@@ -82,12 +83,12 @@ export class DataSetBuilder {
       this.priority,
       this.initialPriority,
       this.municipalityCode,
-      ...this.times,
       this.ambiguousMask,
       this.line,
     ]) {
       column.reserve(count)
     }
+    this.times.reserve(count)
     this.missionIds.reserve(count)
   }
 
@@ -99,8 +100,7 @@ export class DataSetBuilder {
     this.priority.push(record.priority)
     this.initialPriority.push(record.initialPriority)
     this.municipalityCode.push(this.municipalities.code(record.municipalityCode))
-    const times = record.times
-    for (let f = 0; f < TIME_FIELDS.length; f++) this.times[f]!.push(times[f] ?? Number.NaN)
+    this.times.push(record.times)
     this.ambiguousMask.push(record.ambiguousMask)
     this.line.push(record.line)
   }
@@ -140,8 +140,7 @@ export class DataSetBuilder {
     )
     const stationCode = this.stationCode.toArray()
     const municipalityCode = this.municipalityCode.toArray()
-    const times = this.times.map((t) => t.toArray())
-    const dispatched = times[DISPATCHED]!
+    const times = this.times.build()
 
     const stationRef = new Int32Array(count)
     const municipalityRef = new Int32Array(count)
@@ -155,7 +154,7 @@ export class DataSetBuilder {
       municipalityRef[i] = municipality
       resourceDistrict[i] = station < 0 ? -1 : this.geography.stationDistrict[station]!
       callerDistrict[i] = municipality < 0 ? -1 : this.geography.municipalityDistrict[municipality]!
-      month[i] = this.zone.monthOf(dispatched[i]!)
+      month[i] = this.zone.monthOf(times.at(DISPATCHED, i))
     }
 
     const columns = {
@@ -201,9 +200,7 @@ export class DataSetBuilder {
     const callAnswered = new Float64Array(count).fill(Number.NaN)
     const missionCount = new Int32Array(count)
     const ambiguousMask = new Uint8Array(count)
-    const dispatched = missions.times[DISPATCHED]!
-    const arrived = missions.times[ARRIVED]!
-    const answered = missions.times[ANSWERED]!
+    const times = missions.times
 
     // One pass: the lead mission of a case is its earliest-dispatched one,
     // ties going to the smallest mission_id; the arrival and answer are the
@@ -211,18 +208,20 @@ export class DataSetBuilder {
     for (let i = 0; i < missions.count; i++) {
       const c = missions.caseIndex[i]!
       const current = lead[c]!
-      if (
-        current < 0 ||
-        dispatched[i]! < dispatched[current]! ||
-        (dispatched[i] === dispatched[current] && missionIds.less(i, current))
-      ) {
+      const dispatched = times.at(DISPATCHED, i)
+      if (current < 0) {
         lead[c] = i
+      } else {
+        const leading = times.at(DISPATCHED, current)
+        if (dispatched < leading || (dispatched === leading && missionIds.less(i, current))) lead[c] = i
       }
-      if (!(arrived[i]! >= firstArrival[c]!)) {
-        if (!Number.isNaN(arrived[i]!)) firstArrival[c] = arrived[i]!
+      const arrived = times.at(ARRIVED, i)
+      if (!(arrived >= firstArrival[c]!)) {
+        if (!Number.isNaN(arrived)) firstArrival[c] = arrived
       }
-      if (!(answered[i]! >= callAnswered[c]!)) {
-        if (!Number.isNaN(answered[i]!)) callAnswered[c] = answered[i]!
+      const answered = times.at(ANSWERED, i)
+      if (!(answered >= callAnswered[c]!)) {
+        if (!Number.isNaN(answered)) callAnswered[c] = answered
       }
       missionCount[c]! += 1
       ambiguousMask[c]! |= missions.ambiguousMask[i]!
@@ -238,7 +237,7 @@ export class DataSetBuilder {
       priority[c] = missions.priority[m]!
       municipalityRef[c] = missions.municipalityRef[m]!
       callerDistrict[c] = missions.callerDistrict[m]!
-      firstDispatch[c] = dispatched[m]!
+      firstDispatch[c] = times.at(DISPATCHED, m)
       month[c] = missions.month[m]!
     }
 

@@ -1,12 +1,14 @@
 import type { ResolvedGeography } from "../domain/geography.js"
 import type { TimeZone } from "../time/zone.js"
+import type { MissionTimes } from "./mission-times.js"
 
 /**
  * The accepted missions and rescue cases, stored by column so that metrics
  * over millions of rows are loops over typed arrays.
  *
  * Conventions:
- * - instants are epoch milliseconds in a `Float64Array`; `NaN` means absent;
+ * - instants are epoch milliseconds (a `Float64Array`, or `MissionTimes` for
+ *   a mission's seven); `NaN` means absent;
  * - months are `MonthIndex` values (`year * 12 + month - 1`) of local time;
  * - `…Ref` columns are indices into the geography's arrays, `-1` where the
  *   value is not in the reference data (an external station, an
@@ -32,8 +34,8 @@ export interface MissionColumns {
   readonly municipalityRef: Int32Array
   /** Municipality district of the caller; -1 for an out-of-region caller. */
   readonly callerDistrict: Int32Array
-  /** One column per entry of `TIME_FIELDS`, in that order. */
-  readonly times: ReadonlyArray<Float64Array>
+  /** The seven timestamps: `times.at(TIME_FIELD_INDEX.enRouteAt, i)` is mission `i`'s en-route instant. */
+  readonly times: MissionTimes
   /** Bit `i` set: time field `i` was an ambiguous local time, resolved by the contract's rule. */
   readonly ambiguousMask: Uint8Array
   /** Local month of `dispatchedAt`. */

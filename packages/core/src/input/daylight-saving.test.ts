@@ -32,13 +32,13 @@ describe("the autumn hour", () => {
     const times = dataset.missions.times
     expect(dataset.missions.count).toBe(5)
 
-    expect(times[1]![0]).toBe(utc(26, 10, 0, 10))
-    expect(times[2]![0]).toBe(utc(26, 10, 0, 20))
-    expect(times[3]![1]).toBe(utc(26, 10, 1, 5))
-    expect(times[3]![2]).toBe(utc(26, 10, 0, 10))
-    expect(times[0]![3]).toBe(utc(26, 10, 0, 59, 59))
-    expect(times[1]![3]).toBe(utc(26, 10, 1, 0, 30))
-    expect(times[1]![4]).toBe(utc(26, 10, 0, 30))
+    expect(times.at(1, 0)).toBe(utc(26, 10, 0, 10))
+    expect(times.at(2, 0)).toBe(utc(26, 10, 0, 20))
+    expect(times.at(3, 1)).toBe(utc(26, 10, 1, 5))
+    expect(times.at(3, 2)).toBe(utc(26, 10, 0, 10))
+    expect(times.at(0, 3)).toBe(utc(26, 10, 0, 59, 59))
+    expect(times.at(1, 3)).toBe(utc(26, 10, 1, 0, 30))
+    expect(times.at(1, 4)).toBe(utc(26, 10, 0, 30))
   })
 
   it("marks each ambiguous field in the mask and counts it as a warning", async () => {
@@ -72,7 +72,7 @@ describe("the spring gap", () => {
 
     expect(dataset.missions.missionId).toEqual(["M1", "M3", "M5"])
     // 01:59:59 CET = 00:59:59Z; 03:00 CEST = 01:00Z; 02:30+01:00 = 01:30Z.
-    expect([...dataset.missions.times[1]!]).toEqual([
+    expect([...dataset.missions.times.column(1)]).toEqual([
       utc(30, 3, 0, 59, 59),
       utc(30, 3, 1, 0),
       utc(30, 3, 1, 30),

@@ -23,7 +23,7 @@ describe("CSV dialects", () => {
     expect([m.priority[0], m.initialPriority[0]]).toEqual([2, 1])
     // Lund is station 2 and municipality 3 of the test geography.
     expect([m.stationRef[0], m.municipalityRef[0]]).toEqual([2, 3])
-    expect(m.times.map((t) => t[0])).toEqual([
+    expect(Array.from({ length: 7 }, (_, f) => m.times.at(f, 0))).toEqual([
       utc(8, 0),
       utc(8, 1, 30),
       Number.NaN,
@@ -123,7 +123,7 @@ describe("NDJSON", () => {
     expect([...m.priority]).toEqual([1, 3])
     expect([...m.initialPriority]).toEqual([1, 2])
     // 10:00+02:00 and 10:00 local summer time are both 08:00 UTC.
-    expect([...m.times[1]!]).toEqual([utc(8, 0), utc(8, 0)])
+    expect([...m.times.column(1)]).toEqual([utc(8, 0), utc(8, 0)])
     expect(files[0]).toEqual({
       file: "missions.ndjson",
       kind: "missions",

@@ -12,7 +12,9 @@ import { QualityTally } from "../pipeline/quality.js"
 import { share } from "../pipeline/statistics.js"
 
 const ID = "start-interval"
-const USED_BITS = (1 << TIME_FIELD_INDEX.dispatchedAt) | (1 << TIME_FIELD_INDEX.enRouteAt)
+const DISPATCHED = TIME_FIELD_INDEX.dispatchedAt
+const EN_ROUTE = TIME_FIELD_INDEX.enRouteAt
+const USED_BITS = (1 << DISPATCHED) | (1 << EN_ROUTE)
 
 export const startIntervalParams = z.object({
   thresholdSeconds: z
@@ -81,15 +83,19 @@ export const computeStartInterval = (
   const districts = geography.geography.districts
   const usable = new Int32Array(stations.length)
   const within = new Int32Array(stations.length)
-  const dispatched = missions.times[TIME_FIELD_INDEX.dispatchedAt]!
-  const enRoute = missions.times[TIME_FIELD_INDEX.enRouteAt]!
+  const { times } = missions
 
   for (let i = 0; i < missions.count; i++) {
     const station = missions.stationRef[i]!
     if (station < 0 || missions.priority[i] !== 1 || missions.initialPriority[i] !== 1) continue
     if (!inPeriod(period, missions.month[i]!)) continue
 
-    const seconds = intervalSeconds(dispatched[i]!, enRoute[i]!, "dispatchedAt", "enRouteAt")
+    const seconds = intervalSeconds(
+      times.at(DISPATCHED, i),
+      times.at(EN_ROUTE, i),
+      "dispatchedAt",
+      "enRouteAt",
+    )
     if (typeof seconds === "string") {
       tally.leave(seconds)
       continue
