@@ -17,7 +17,7 @@ import {
 import { intervalSeconds } from "../pipeline/interval.js"
 import { districtLabel, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
 import { QualityTally } from "../pipeline/quality.js"
-import { GroupedValues, median } from "../pipeline/statistics.js"
+import { municipalityRanks, RankedValues } from "../pipeline/ranked-values.js"
 
 const INTERVAL_BITS = (1 << TIME_FIELD_INDEX.dispatchedAt) | (1 << TIME_FIELD_INDEX.arrivedSceneAt)
 
@@ -64,18 +64,13 @@ export interface MedianResponseResult {
   readonly region: MedianResponseGroup & { readonly overGoal: boolean }
 }
 
-/** Municipality indices per district index, each in geography order. */
-const municipalitiesByDistrict = (dataset: DataSet): number[][] => {
-  const groups: number[][] = dataset.geography.geography.districts.map(() => [])
-  dataset.geography.municipalityDistrict.forEach((district, m) => {
-    if (district >= 0) groups[district]!.push(m)
-  })
-  return groups
-}
-
 /** A "below the goal" goal is missed by a median equal to it or above. */
 const overGoal = (medianSeconds: number | null, goal: number): boolean =>
   medianSeconds !== null && medianSeconds >= goal
+
+/** Dispatch to first arrival of case `c` in seconds, or why it is unusable. */
+const responseSeconds = (cases: DataSet["cases"], c: number) =>
+  intervalSeconds(cases.firstDispatch[c]!, cases.firstArrival[c]!, "dispatchedAt", "arrivedSceneAt")
 
 /** Computes the median of first dispatch to first arrival of prio-1 cases per municipality, district and region. */
 export const computeMedianResponse = (
@@ -85,64 +80,69 @@ export const computeMedianResponse = (
   const { dataset } = input
   const { cases } = dataset
   const geography = dataset.geography.geography
-  const values = new GroupedValues(geography.municipalities.length)
+  const ranks = municipalityRanks(dataset)
   const tally = new QualityTally("cases")
+  const inPopulation = (c: number) =>
+    cases.priority[c] === 1 && inPeriod(input.period, cases.month[c]!) && cases.municipalityRef[c]! >= 0
 
+  // First pass: the account, and how many usable values each municipality has.
+  const usablePerRank = new Int32Array(ranks.order.length)
   for (let c = 0; c < cases.count; c++) {
-    if (cases.priority[c] !== 1 || !inPeriod(input.period, cases.month[c]!)) continue
-    const municipality = cases.municipalityRef[c]!
-    if (municipality < 0) continue
+    if (!inPopulation(c)) continue
     if (cases.callerDistrict[c]! < 0) {
       tally.leave("municipality-without-district")
       continue
     }
 
-    const seconds = intervalSeconds(
-      cases.firstDispatch[c]!,
-      cases.firstArrival[c]!,
-      "dispatchedAt",
-      "arrivedSceneAt",
-    )
+    const seconds = responseSeconds(cases, c)
     if (typeof seconds !== "number") {
       tally.leave(seconds)
       continue
     }
-    values.add(municipality, seconds)
+    usablePerRank[ranks.rank[cases.municipalityRef[c]!]!]! += 1
     tally.use((cases.ambiguousMask[c]! & INTERVAL_BITS) !== 0)
+  }
+
+  // Second pass: the values, laid out by municipality in district order.
+  const values = new RankedValues(usablePerRank)
+  for (let c = 0; c < cases.count; c++) {
+    if (!inPopulation(c) || cases.callerDistrict[c]! < 0) continue
+    const seconds = responseSeconds(cases, c)
+    if (typeof seconds === "number") values.add(ranks.rank[cases.municipalityRef[c]!]!, seconds)
   }
 
   const municipalities: MedianResponseMunicipality[] = []
   const districts: MedianResponseDistrict[] = []
-  municipalitiesByDistrict(dataset).forEach((members, d) => {
+  ranks.groups.forEach((members, d) => {
     const district = geography.districts[d]!
     for (const m of members) {
-      const medianSeconds = values.median(m)
+      const r = ranks.rank[m]!
+      const medianSeconds = values.median(r, r + 1)
       municipalities.push({
         code: geography.municipalities[m]!.code,
         name: geography.municipalities[m]!.name,
         districtId: district.id,
-        cases: values.count(m),
+        cases: values.count(r, r + 1),
         medianSeconds,
         overGoal: overGoal(medianSeconds, params.municipalityGoalSeconds),
       })
     }
-    const districtValues = members.flatMap((m) => values.values(m))
+    const [from, to] = ranks.districtRange(d)
     districts.push({
       id: district.id,
       name: district.name,
-      cases: districtValues.length,
-      medianSeconds: median(districtValues),
+      cases: values.count(from, to),
+      medianSeconds: values.median(from, to),
     })
   })
 
-  const all = values.all()
-  const regionMedian = median(all)
+  const regionMedian = values.median(0, ranks.order.length)
   const result: MedianResponseResult = {
     goals: { regionSeconds: params.regionGoalSeconds, municipalitySeconds: params.municipalityGoalSeconds },
     municipalities,
     districts,
     region: {
-      cases: all.length,
+      cases: values.count(0, ranks.order.length),
       medianSeconds: regionMedian,
       overGoal: overGoal(regionMedian, params.regionGoalSeconds),
     },

@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import { z } from "zod"
 import type { DataSet } from "../../dataset/data-set.js"
+import type { MissionTimes } from "../../dataset/mission-times.js"
 import { TIME_FIELD_INDEX, type TimeField } from "../../domain/time-fields.js"
 import { numberCell, textCell, withBasis } from "../../model/format.js"
 import type { Cell, Column, Language, Row, TableBlock } from "../../model/report-model.js"
@@ -15,6 +16,7 @@ import {
 } from "../metric.js"
 import { intervalSeconds } from "../pipeline/interval.js"
 import { districtLabel, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
+import { municipalityRanks, RankedValues } from "../pipeline/ranked-values.js"
 import { medianInPlace } from "../pipeline/statistics.js"
 
 // Its home was here; tests and callers still find it here.
@@ -135,61 +137,61 @@ export interface SegmentTimesResult {
   readonly segmentQuality: ReadonlyArray<SegmentQuality>
 }
 
-/** Municipality indices per district index, each in geography order. */
-const municipalitiesByDistrict = (dataset: DataSet): number[][] => {
-  const groups: number[][] = dataset.geography.geography.districts.map(() => [])
-  dataset.geography.municipalityDistrict.forEach((district, m) => {
-    if (district >= 0) groups[district]!.push(m)
-  })
-  return groups
-}
-
 const sortedReasons = (counts: ReadonlyMap<string, number>) =>
   [...counts.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([reason, count]) => ({ reason, count }))
 
-/** The missions of the population and each segment's seconds for them (NaN where unusable). */
-const collect = (dataset: DataSet, period: MetricInput["period"], rank: Int32Array) => {
+/** A segment's seconds for mission `i`, or why it is unusable. */
+const segmentSeconds = (times: MissionTimes, segment: Segment, i: number) =>
+  intervalSeconds(
+    times.at(TIME_FIELD_INDEX[segment.from], i),
+    times.at(TIME_FIELD_INDEX[segment.to], i),
+    segment.from,
+    segment.to,
+  )
+
+/**
+ * The missions of the population (their indices, and their municipality's
+ * rank), how many of them each segment can use per rank, and the quality
+ * accounts. No segment's values are kept: at ten million missions eight
+ * columns of seconds would cost hundreds of megabytes; each segment's values
+ * are computed again when its medians are taken.
+ */
+const collect = (dataset: DataSet, period: MetricInput["period"], rank: Int32Array, ranks: number) => {
   const { missions } = dataset
   const inPopulation = (i: number) =>
     missions.priority[i] === 1 && inPeriod(period, missions.month[i]!) && missions.municipalityRef[i]! >= 0
 
-  // Sized to the population, not to every mission: at ten million missions
-  // eight full-length columns would cost 640 MB for a third of the rows.
   let capacity = 0
   for (let i = 0; i < missions.count; i++) if (inPopulation(i)) capacity++
+  const members = new Int32Array(capacity)
   const memberRank = new Int32Array(capacity)
-  const seconds = SEGMENTS.map(() => new Float64Array(capacity))
+  const usablePerRank = SEGMENTS.map(() => new Int32Array(ranks))
   const segmentReasons = SEGMENTS.map(() => new Map<string, number>())
   const tally = new QualityTally("missions")
-  const columns = SEGMENTS.map((s) => ({
-    from: missions.times[TIME_FIELD_INDEX[s.from]]!,
-    to: missions.times[TIME_FIELD_INDEX[s.to]]!,
-  }))
   let size = 0
 
   for (let i = 0; i < missions.count; i++) {
     if (!inPopulation(i)) continue
-    const municipality = missions.municipalityRef[i]!
-    if (rank[municipality]! < 0) {
+    const r = rank[missions.municipalityRef[i]!]!
+    if (r < 0) {
       tally.leave("municipality-without-district")
       continue
     }
 
     let firstReason: string | null = null
     for (let s = 0; s < SEGMENTS.length; s++) {
-      const segment = SEGMENTS[s]!
-      const value = intervalSeconds(columns[s]!.from[i]!, columns[s]!.to[i]!, segment.from, segment.to)
+      const value = segmentSeconds(missions.times, SEGMENTS[s]!, i)
       if (typeof value === "number") {
-        seconds[s]![size] = value
+        usablePerRank[s]![r]! += 1
       } else {
-        seconds[s]![size] = Number.NaN
         segmentReasons[s]!.set(value, (segmentReasons[s]!.get(value) ?? 0) + 1)
         firstReason ??= value
       }
     }
-    memberRank[size] = rank[municipality]!
+    members[size] = i
+    memberRank[size] = r
     size++
 
     // The population's account: a mission is "used" only when every segment
@@ -201,29 +203,12 @@ const collect = (dataset: DataSet, period: MetricInput["period"], rank: Int32Arr
 
   return {
     size,
+    members: members.subarray(0, size),
     memberRank: memberRank.subarray(0, size),
-    seconds: seconds.map((v) => v.subarray(0, size)),
+    usablePerRank,
     segmentReasons,
     tally,
   }
-}
-
-/**
- * One segment's usable values laid out by municipality rank, so that each
- * municipality, each district and the region is one contiguous range:
- * rank `r` owns `values[start[r] .. start[r + 1])`.
- */
-const layOut = (seconds: Float64Array, memberRank: Int32Array, ranks: number) => {
-  const start = new Int32Array(ranks + 1)
-  for (let p = 0; p < seconds.length; p++) if (!Number.isNaN(seconds[p]!)) start[memberRank[p]! + 1]! += 1
-  for (let r = 0; r < ranks; r++) start[r + 1]! += start[r]!
-
-  const values = new Float64Array(start[ranks]!)
-  const next = start.slice(0, ranks)
-  for (let p = 0; p < seconds.length; p++) {
-    if (!Number.isNaN(seconds[p]!)) values[next[memberRank[p]!]!++] = seconds[p]!
-  }
-  return { values, start }
 }
 
 /** Computes the per-segment medians of prio-1 missions per municipality, district and region. */
@@ -233,53 +218,63 @@ export const computeSegmentTimes = (
   const { dataset } = input
   const geography = dataset.geography.geography
 
-  // Municipalities ranked in district order; a municipality without a district has rank -1.
-  const groups = municipalitiesByDistrict(dataset)
-  const order = groups.flat()
-  const rank = new Int32Array(geography.municipalities.length).fill(-1)
-  order.forEach((m, r) => {
-    rank[m] = r
-  })
-  const { size, memberRank, seconds, segmentReasons, tally } = collect(dataset, input.period, rank)
+  const { groups, order, rank, districtRange } = municipalityRanks(dataset)
+  const { size, members, memberRank, usablePerRank, segmentReasons, tally } = collect(
+    dataset,
+    input.period,
+    rank,
+    order.length,
+  )
 
   const missionsPerRank = new Int32Array(order.length)
   for (let p = 0; p < size; p++) missionsPerRank[memberRank[p]!]! += 1
   const missionsIn = (from: number, to: number) =>
     missionsPerRank.subarray(from, to).reduce((a, b) => a + b, 0)
 
-  // Medians of the smallest ranges first: each selection only reorders within
-  // its range, so the larger ranges around it keep the same values.
-  const layouts = seconds.map((v) => layOut(v, memberRank, order.length))
-  const groupOf = (from: number, to: number): SegmentTimesGroup => ({
-    missions: missionsIn(from, to),
-    segments: SEGMENTS.map((s, k) => {
-      const { values, start } = layouts[k]!
-      const range = values.subarray(start[from]!, start[to]!)
-      return { segment: s.key, n: range.length, medianSeconds: medianInPlace(range) }
-    }),
+  // The groups as ranges of ranks: each municipality, each district, the
+  // region, narrowest first, as RankedValues' medians must be taken.
+  const ranges: Array<readonly [number, number]> = [
+    ...order.map((_, r) => [r, r + 1] as const),
+    ...groups.map((_, d) => districtRange(d)),
+    [0, order.length],
+  ]
+
+  // One segment at a time, so that only one segment's values exist at once.
+  const medians = SEGMENTS.map((segment, k) => {
+    const values = new RankedValues(usablePerRank[k]!)
+    for (let p = 0; p < size; p++) {
+      const value = segmentSeconds(dataset.missions.times, segment, members[p]!)
+      if (typeof value === "number") values.add(memberRank[p]!, value)
+    }
+    return ranges.map(([from, to]) => ({
+      segment: segment.key,
+      n: values.count(from, to),
+      medianSeconds: values.median(from, to),
+    }))
   })
+  const groupAt = (g: number): SegmentTimesGroup => {
+    const [from, to] = ranges[g]!
+    return { missions: missionsIn(from, to), segments: medians.map((m) => m[g]!) }
+  }
 
   const municipalities: SegmentTimesMunicipality[] = order.map((m, r) => {
     const municipality = geography.municipalities[m]!
     const districtId = geography.districts[dataset.geography.municipalityDistrict[m]!]!.id
-    return { code: municipality.code, name: municipality.name, districtId, ...groupOf(r, r + 1) }
+    return { code: municipality.code, name: municipality.name, districtId, ...groupAt(r) }
   })
-  let first = 0
-  const districts: SegmentTimesDistrict[] = groups.map((members, d) => {
+  const districts: SegmentTimesDistrict[] = groups.map((_, d) => {
     const district = geography.districts[d]!
-    const group = groupOf(first, first + members.length)
-    first += members.length
-    return { id: district.id, name: district.name, ...group }
+    return { id: district.id, name: district.name, ...groupAt(order.length + d) }
   })
 
   const result: SegmentTimesResult = {
     segments: SEGMENTS.map(({ key, from, to }) => ({ key, from, to })),
     municipalities,
     districts,
-    region: groupOf(0, order.length),
+    region: groupAt(ranges.length - 1),
     segmentQuality: SEGMENTS.map((s, k) => ({
       segment: s.key,
-      used: layouts[k]!.values.length,
+      used: usablePerRank[k]!.reduce((a, b) => a + b, 0),
       leftOut: sortedReasons(segmentReasons[k]!),
     })),
   }

@@ -1,7 +1,8 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { intervalSeconds } from "./interval.js"
-import { GroupedValues, median, share } from "./statistics.js"
+import { RankedValues } from "./ranked-values.js"
+import { median, share } from "./statistics.js"
 
 describe("median", () => {
   it("takes the middle of an odd count and the mean of the two middle values of an even count", () => {
@@ -59,14 +60,26 @@ describe("intervalSeconds", () => {
   })
 })
 
-describe("GroupedValues", () => {
-  it("keeps values apart per group and together for the whole", () => {
-    const groups = new GroupedValues(2)
-    groups.add(0, 10)
-    groups.add(1, 30)
-    groups.add(0, 20)
-    expect(groups.median(0)).toBe(15)
-    expect(groups.median(1)).toBe(30)
-    expect(median(groups.all())).toBe(20)
+describe("RankedValues", () => {
+  it("keeps values apart per rank and together for a range of ranks", () => {
+    const values = new RankedValues(Int32Array.from([2, 1, 0, 3]))
+    values.add(3, 7)
+    values.add(0, 20)
+    values.add(1, 30)
+    values.add(3, 1)
+    values.add(0, 10)
+    values.add(3, 4)
+
+    expect(values.median(0, 1)).toBe(15) // 10, 20
+    expect(values.median(1, 2)).toBe(30)
+    expect(values.median(2, 3)).toBeNull()
+    expect(values.count(2, 3)).toBe(0)
+    expect(values.median(3, 4)).toBe(4) // 1, 4, 7
+    expect(values.median(0, 2)).toBe(20) // 10, 20, 30
+    expect(values.median(0, 4)).toBe(8.5) // 1, 4, 7, 10, 20, 30
+    expect(values.count(0, 4)).toBe(6)
+    // A wider range's median moved values between the ranges inside it,
+    // which is why narrower ranges are taken first; the counts still hold.
+    expect(values.count(0, 1)).toBe(2)
   })
 })

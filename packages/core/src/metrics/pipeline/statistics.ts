@@ -76,36 +76,3 @@ const selectInPlace = (a: Float64Array, k: number): void => {
 
 /** `part / whole`, or null when there is nothing to divide by. */
 export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null)
-
-/**
- * Values collected per group (a small integer key such as a municipality or
- * district index), for medians per group without sorting everything twice.
- */
-export class GroupedValues {
-  private readonly groups: number[][]
-
-  constructor(groupCount: number) {
-    this.groups = Array.from({ length: groupCount }, () => [])
-  }
-
-  add(group: number, value: number): void {
-    this.groups[group]!.push(value)
-  }
-
-  values(group: number): ReadonlyArray<number> {
-    return this.groups[group]!
-  }
-
-  count(group: number): number {
-    return this.groups[group]!.length
-  }
-
-  median(group: number): number | null {
-    return median(this.groups[group]!)
-  }
-
-  /** All groups' values together, e.g. for the whole region. */
-  all(): number[] {
-    return this.groups.flat()
-  }
-}
