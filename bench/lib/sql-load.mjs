@@ -156,7 +156,7 @@ FROM (
     arg_min({ priority: priority, municipality_code: municipality_code, muni_district: muni_district, month: month },
       (dispatched_at, mission_id)) AS first,
     min(dispatched_at) AS first_dispatch,
-    min(arrived_scene_at) AS first_arrival,
+    min(arrived_scene_at) FILTER (WHERE arrived_scene_at >= dispatched_at) AS first_arrival,
     min(call_answered_at) AS call_answered_at,
     CASE WHEN min(call_answered_at) < max(call_answered_at) THEN 2 ELSE 1 END AS answered_values
   FROM missions GROUP BY case_id

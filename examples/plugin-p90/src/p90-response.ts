@@ -1,6 +1,7 @@
 import {
   type Cell,
   type ChartBlock,
+  caseArrivalSeconds,
   type DataSet,
   defineMetric,
   formatCount,
@@ -52,16 +53,7 @@ export interface P90Result {
   readonly region: P90Group
 }
 
-/** Why a case of the population has no usable interval; the core's reason codes, so its labels apply. */
-type LeftOut = "missing-dispatched-at" | "missing-arrived-scene-at" | "negative-interval"
-
 const INTERVAL_BITS = (1 << TIME_FIELD_INDEX.dispatchedAt) | (1 << TIME_FIELD_INDEX.arrivedSceneAt)
-
-const leftOutReason = (dispatch: number, arrival: number): LeftOut | undefined => {
-  if (Number.isNaN(dispatch)) return "missing-dispatched-at"
-  if (Number.isNaN(arrival)) return "missing-arrived-scene-at"
-  return arrival < dispatch ? "negative-interval" : undefined
-}
 
 /**
  * The percentile of first dispatch → first arrival over the period's
@@ -75,7 +67,7 @@ export const computeP90 = (
   const { cases } = input.dataset
   const municipalities = input.dataset.geography.geography.municipalities
   const seconds: number[][] = municipalities.map(() => [])
-  const leftOut = new Map<LeftOut, number>()
+  const leftOut = new Map<string, number>()
   let considered = 0
   let ambiguous = 0
 
@@ -85,14 +77,13 @@ export const computeP90 = (
     if (municipality < 0) continue
     considered++
 
-    const dispatch = cases.firstDispatch[c]!
-    const arrival = cases.firstArrival[c]!
-    const reason = leftOutReason(dispatch, arrival)
-    if (reason !== undefined) {
-      leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1)
+    // The core's rule for a case's response time, and its reason codes, so its labels apply.
+    const interval = caseArrivalSeconds(cases, c, cases.firstDispatch[c]!, "dispatchedAt")
+    if (typeof interval === "string") {
+      leftOut.set(interval, (leftOut.get(interval) ?? 0) + 1)
       continue
     }
-    seconds[municipality]!.push((arrival - dispatch) / 1000)
+    seconds[municipality]!.push(interval)
     if ((cases.ambiguousMask[c]! & INTERVAL_BITS) !== 0) ambiguous++
   }
 

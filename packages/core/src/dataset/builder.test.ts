@@ -77,6 +77,16 @@ describe("DataSetBuilder", () => {
     expect(dataset.cases.firstDispatch[0]).toBe(T - MINUTE + 1)
     expect(dataset.cases.firstArrival[0]).toBe(T + 9 * MINUTE)
 
+    // An arrival before its own mission's dispatch is not a first arrival; the case is flagged.
+    const implausible = build([
+      { id: "P1", case: "C1", dispatched: T, arrived: T + 25 * MINUTE },
+      { id: "P2", case: "C1", dispatched: T + 10 * MINUTE, arrived: T + 5 * MINUTE },
+      { id: "P3", case: "C2", dispatched: T, arrived: T - MINUTE },
+      { id: "P4", case: "C3", dispatched: T, arrived: T },
+    ]).dataset
+    expect([...implausible.cases.firstArrival]).toEqual([T + 25 * MINUTE, Number.NaN, T])
+    expect([...implausible.cases.arrivalBeforeDispatch]).toEqual([1, 1, 0])
+
     const tie = build([
       { id: "M9", case: "C1", dispatched: T, priority: 2 },
       { id: "M10", case: "C1", dispatched: T, priority: 1 },

@@ -197,6 +197,7 @@ export class DataSetBuilder {
     const missionIds = this.missionIds
     const lead = new Int32Array(count).fill(-1)
     const firstArrival = new Float64Array(count).fill(Number.NaN)
+    const arrivalBeforeDispatch = new Uint8Array(count)
     const callAnswered = new Float64Array(count).fill(Number.NaN)
     const missionCount = new Int32Array(count)
     const ambiguousMask = new Uint8Array(count)
@@ -215,9 +216,14 @@ export class DataSetBuilder {
         const leading = times.at(DISPATCHED, current)
         if (dispatched < leading || (dispatched === leading && missionIds.less(i, current))) lead[c] = i
       }
+      // An arrival before the mission's own dispatch is implausible (the
+      // contract keeps the row but not the interval): it must not become the
+      // case's first arrival, or it would shorten every response time.
       const arrived = times.at(ARRIVED, i)
-      if (!(arrived >= firstArrival[c]!)) {
-        if (!Number.isNaN(arrived)) firstArrival[c] = arrived
+      if (arrived >= dispatched) {
+        if (!(arrived >= firstArrival[c]!)) firstArrival[c] = arrived
+      } else if (!Number.isNaN(arrived)) {
+        arrivalBeforeDispatch[c] = 1
       }
       const answered = times.at(ANSWERED, i)
       if (!(answered >= callAnswered[c]!)) {
@@ -248,6 +254,7 @@ export class DataSetBuilder {
       callerDistrict,
       firstDispatch,
       firstArrival,
+      arrivalBeforeDispatch,
       callAnswered,
       month,
       missionCount,

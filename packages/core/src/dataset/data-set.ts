@@ -56,8 +56,14 @@ export interface CaseColumns {
   readonly callerDistrict: Int32Array
   /** Earliest `dispatchedAt` of the case's missions. */
   readonly firstDispatch: Float64Array
-  /** Earliest `arrivedSceneAt` of any of its missions, regional or external; NaN when none arrived. */
+  /**
+   * Earliest `arrivedSceneAt` of any of its missions, regional or external;
+   * NaN when none arrived. An arrival before its own mission's dispatch is
+   * implausible and not taken (see `arrivalBeforeDispatch`).
+   */
   readonly firstArrival: Float64Array
+  /** 1 when a mission of the case arrived before its own dispatch, an arrival `firstArrival` leaves out. */
+  readonly arrivalBeforeDispatch: Uint8Array
   /** Earliest `callAnsweredAt` of its missions; NaN when none has one. */
   readonly callAnswered: Float64Array
   /** Local month of `firstDispatch`. */

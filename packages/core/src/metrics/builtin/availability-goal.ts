@@ -6,7 +6,7 @@ import { formatDuration, numberCell, textCell, withBasis } from "../../model/for
 import type { ChartBlock, Column, Emphasis, Language, Row, TableBlock } from "../../model/report-model.js"
 import { formatMonth, type Period, periodLength } from "../../time/month.js"
 import { defineMetric, type MetricOutput, type PresentContext, type SlideContent } from "../metric.js"
-import { intervalSeconds } from "../pipeline/interval.js"
+import { caseArrivalSeconds } from "../pipeline/interval.js"
 import { districtLabel, periodText, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
 import { QualityTally } from "../pipeline/quality.js"
 import { share } from "../pipeline/statistics.js"
@@ -82,12 +82,7 @@ export const computeAvailabilityGoal = (
     const position = cases.month[c]! - period.from
     if (district < 0 || position < 0 || position >= months) continue
 
-    const seconds = intervalSeconds(
-      cases.firstDispatch[c]!,
-      cases.firstArrival[c]!,
-      "dispatchedAt",
-      "arrivedSceneAt",
-    )
+    const seconds = caseArrivalSeconds(cases, c, cases.firstDispatch[c]!, "dispatchedAt")
     if (typeof seconds === "string") {
       tally.leave(seconds)
       continue

@@ -84,6 +84,28 @@ describe("median-response compute", () => {
     expect(quality).toEqual({ unit: "cases", considered: 1, used: 1, leftOut: [], ambiguousLocalTimes: 0 })
   })
 
+  it("does not take an arrival before its own mission's dispatch as the case's first arrival", () => {
+    const input = inputOf([
+      // Case C: M1 dispatched 0, arrived 25:00; M2 dispatched 10:00 but "arrived" 5:00, before its
+      // own dispatch. The plausible first arrival is M1's: 1500 s, not 300 s.
+      { ...single("M1", "1280", 1500), case: "C" },
+      { ...single("M2", "1280", -300, 600), case: "C" },
+      // Case D: its only arrival is before its dispatch: left out as a negative interval.
+      { ...single("N1", "1281", -60, 120), case: "D" },
+    ])
+    const { result, quality } = computeMedianResponse(input, defaults)
+
+    expect(row(result, "Malmö")).toMatchObject({ cases: 1, medianSeconds: 1500, overGoal: true })
+    expect(row(result, "Lund")).toMatchObject({ cases: 0, medianSeconds: null })
+    expect(quality).toEqual({
+      unit: "cases",
+      considered: 2,
+      used: 1,
+      leftOut: [{ reason: "negative-interval", count: 1 }],
+      ambiguousLocalTimes: 0,
+    })
+  })
+
   it("marks a median equal to the goal as over it, and one just below as met", () => {
     const input = inputOf([
       single("A", "1233", 1080), // Vellinge: exactly 18:00 -> over

@@ -14,7 +14,7 @@ import {
   type PresentContext,
   type SlideContent,
 } from "../metric.js"
-import { intervalSeconds } from "../pipeline/interval.js"
+import { caseArrivalSeconds } from "../pipeline/interval.js"
 import { districtLabel, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
 import { QualityTally } from "../pipeline/quality.js"
 import { municipalityRanks, RankedValues } from "../pipeline/ranked-values.js"
@@ -70,7 +70,7 @@ const overGoal = (medianSeconds: number | null, goal: number): boolean =>
 
 /** Dispatch to first arrival of case `c` in seconds, or why it is unusable. */
 const responseSeconds = (cases: DataSet["cases"], c: number) =>
-  intervalSeconds(cases.firstDispatch[c]!, cases.firstArrival[c]!, "dispatchedAt", "arrivedSceneAt")
+  caseArrivalSeconds(cases, c, cases.firstDispatch[c]!, "dispatchedAt")
 
 /** Computes the median of first dispatch to first arrival of prio-1 cases per municipality, district and region. */
 export const computeMedianResponse = (

@@ -6,7 +6,7 @@ import { formatDuration, numberCell, textCell } from "../../model/format.js"
 import type { Language, Row, TableBlock } from "../../model/report-model.js"
 import { inPeriod, type Period } from "../../time/month.js"
 import { defineMetric, type MetricOutput, type PresentContext, type SlideContent } from "../metric.js"
-import { intervalSeconds } from "../pipeline/interval.js"
+import { caseArrivalSeconds } from "../pipeline/interval.js"
 import { districtLabel, periodText, slideNotes, type Texts, wholeRegionLabel } from "../pipeline/present.js"
 import { QualityTally } from "../pipeline/quality.js"
 import { share } from "../pipeline/statistics.js"
@@ -67,12 +67,7 @@ export const computeWaitingTime = (
     const district = cases.callerDistrict[c]!
     if (district < 0 || !inPeriod(period, cases.month[c]!)) continue
 
-    const seconds = intervalSeconds(
-      cases.callAnswered[c]!,
-      cases.firstArrival[c]!,
-      "callAnsweredAt",
-      "arrivedSceneAt",
-    )
+    const seconds = caseArrivalSeconds(cases, c, cases.callAnswered[c]!, "callAnsweredAt")
     if (typeof seconds === "string") {
       tally.leave(seconds)
       continue

@@ -1,3 +1,4 @@
+import type { CaseColumns } from "../../dataset/data-set.js"
 import { TIME_FIELDS, type TimeField } from "../../domain/time-fields.js"
 
 /** Why an interval could not be used: a missing end, or an end before its start. */
@@ -29,4 +30,24 @@ export const intervalSeconds = (
   if (Number.isNaN(end)) return missingReason(endField)
   if (end < start) return "negative-interval"
   return (end - start) / 1000
+}
+
+/**
+ * The interval from a case's `start` (its first dispatch or call answered,
+ * epoch ms) to its first arrival, in seconds, or why it is unusable. A case
+ * whose only arrivals came before their own mission's dispatch has no first
+ * arrival, and is left out as a negative interval rather than as a missing
+ * arrival: the time was there, but implausible.
+ */
+export const caseArrivalSeconds = (
+  cases: Pick<CaseColumns, "firstArrival" | "arrivalBeforeDispatch">,
+  c: number,
+  start: number,
+  startField: TimeField,
+): number | UnusableReason => {
+  const arrival = cases.firstArrival[c]!
+  if (Number.isNaN(arrival) && cases.arrivalBeforeDispatch[c] === 1 && !Number.isNaN(start)) {
+    return "negative-interval"
+  }
+  return intervalSeconds(start, arrival, startField, "arrivedSceneAt")
 }
