@@ -31,12 +31,41 @@ const parse = (svg: string): SVGSVGElement =>
 
 const withoutGoal = ({ goal: _, ...block }: ChartBlock): ChartBlock => block
 
+interface Box {
+  readonly left: number
+  readonly right: number
+  readonly top: number
+  readonly bottom: number
+}
+
+/** Each bar's box in the SVG's coordinates, by its title; a group's `translate(x,y)` is added in. */
+const barBoxes = (svg: string): Map<string, Box> => {
+  const boxes = new Map<string, Box>()
+  for (const rect of parse(svg).querySelectorAll('[aria-label="bar"] rect')) {
+    const shift = /translate\(([-\d.]+),([-\d.]+)\)/.exec(rect.parentElement?.getAttribute("transform") ?? "")
+    const [dx, dy] = shift === null ? [0, 0] : [Number(shift[1]), Number(shift[2])]
+    const [x, y, width, height] = ["x", "y", "width", "height"].map((name) => Number(rect.getAttribute(name)))
+    boxes.set(rect.querySelector("title")!.textContent!, {
+      left: x! + dx,
+      right: x! + dx + width!,
+      top: y! + dy,
+      bottom: y! + dy + height!,
+    })
+  }
+  return boxes
+}
+
 const CHART_TYPES = ["bar", "stacked-bar", "grouped-bar", "line"] as const
 
 describe("renderChart", () => {
   it.each(CHART_TYPES)("draws a %s chart as the snapshot file shows", async (chartType) => {
     const { svg } = draw({ ...chart, chartType })
     await expect(svg).toMatchFileSnapshot(`__snapshots__/chart-${chartType}.svg`)
+  })
+
+  it("draws a bar chart of one series as the snapshot file shows", async () => {
+    const { svg } = draw({ ...chart, series: [chart.series[0]!] })
+    await expect(svg).toMatchFileSnapshot("__snapshots__/chart-bar-one-series.svg")
   })
 
   it.each(CHART_TYPES)("%s: names and describes the SVG for screen readers", (chartType) => {
@@ -56,12 +85,66 @@ describe("renderChart", () => {
     expect(first).not.toMatch(/plot-(clip|marker|pattern)-\d/)
   })
 
-  it("keeps the categories in the model's order", () => {
-    const svg = parse(draw(chart).svg)
-    const xTicks = [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')].map(
-      (text) => text.textContent,
-    )
-    expect(xTicks).toEqual(["2025-03", "2025-01", "2025-02"])
+  it("keeps the categories in the model's order, on the x axis or as the groups' axis", () => {
+    const categoryTicks = (block: ChartBlock, axis: "x" | "fx") =>
+      [...parse(draw(block).svg).querySelectorAll(`[aria-label="${axis}-axis tick label"] text`)].map(
+        (text) => text.textContent,
+      )
+    const order = ["2025-03", "2025-01", "2025-02"]
+    expect(categoryTicks({ ...chart, series: [chart.series[0]!] }, "x")).toEqual(order)
+    expect(categoryTicks({ ...chart, chartType: "stacked-bar" }, "x")).toEqual(order)
+    // Several series of a bar chart stand side by side: one group per category.
+    expect(categoryTicks(chart, "fx")).toEqual(order)
+    expect(categoryTicks({ ...chart, chartType: "grouped-bar" }, "fx")).toEqual(order)
+  })
+
+  describe("bars of several series", () => {
+    // Goal 900 → axis 0 … 1 000 over the frame from y = 36 (top margin) to 520 − 52 = 468: 0.432 px per mission.
+    const baseline = 468
+    const height = (value: number) => value * 0.432
+
+    it.each(["bar", "grouped-bar"] as const)("%s: side by side, each from the baseline", (chartType) => {
+      const bars = barBoxes(draw({ ...chart, chartType }).svg)
+      const prio1 = bars.get("Prio 1, 2025-03: 470")!
+      const prio2 = bars.get("Prio 2, 2025-03: 420")!
+
+      expect(prio1.bottom).toBeCloseTo(baseline, 1)
+      expect(prio2.bottom).toBeCloseTo(baseline, 1)
+      expect(prio1.bottom - prio1.top).toBeCloseTo(height(470), 1)
+      expect(prio2.bottom - prio2.top).toBeCloseTo(height(420), 1)
+      expect(prio1.right).toBeLessThanOrEqual(prio2.left)
+      // The next category's group starts to the right of this one.
+      expect(bars.get("Prio 1, 2025-01: 450")!.left).toBeGreaterThan(prio2.right)
+    })
+
+    it("stacked-bar: Prio 2 on top of Prio 1 in the same place", () => {
+      const bars = barBoxes(draw({ ...chart, chartType: "stacked-bar" }).svg)
+      const prio1 = bars.get("Prio 1, 2025-03: 470")!
+      const prio2 = bars.get("Prio 2, 2025-03: 420")!
+
+      expect(prio1.bottom).toBeCloseTo(baseline, 1)
+      expect(prio2.bottom).toBeCloseTo(baseline - height(470), 1)
+      expect(prio2.top).toBeCloseTo(baseline - height(470 + 420), 1)
+      expect([prio2.left, prio2.right]).toEqual([prio1.left, prio1.right])
+    })
+
+    it("scales the axis to the tallest bar side by side, to the tallest stack when stacked", () => {
+      const topTick = (block: ChartBlock) =>
+        [...parse(draw(block).svg).querySelectorAll('[aria-label="y-axis tick label"] text')]
+          .map((text) => text.textContent)
+          .at(-1)
+      // Tallest bar 470: 470 / 6 ≈ 78 → step 100 → 500. Tallest stack 470 + 420 = 890: → step 200 → 1 000.
+      expect(topTick(withoutGoal(chart))).toBe("500")
+      expect(topTick(withoutGoal({ ...chart, chartType: "stacked-bar" }))).toBe("1\u00a0000")
+    })
+
+    it("repeats the goal rule in every group and labels it once", () => {
+      const svg = parse(draw(chart).svg)
+      const goalRules = svg.querySelectorAll('[aria-label="rule"] [stroke-dasharray="9,6"] line')
+      expect(goalRules).toHaveLength(chart.categories.length)
+      const labels = [...svg.querySelectorAll('[aria-label="text"] text')].map((text) => text.textContent)
+      expect(labels).toEqual(["Mål 900"])
+    })
   })
 
   it("formats the y axis per unit and language", () => {

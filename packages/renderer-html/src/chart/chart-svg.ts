@@ -41,15 +41,36 @@ export const WIDE_CHART: ChartSize = { width: 1100, height: 520 }
 export const NARROW_CHART: ChartSize = { width: 720, height: 560 }
 const FONT_SIZE = 15
 
+/** How the bars or lines are laid out, which the chart type and the number of series decide. */
+type Layout = "single-bar" | "grouped" | "stacked" | "line"
+
+/**
+ * `bar` with several series is grouped side by side, as `grouped-bar` is and
+ * as the PowerPoint deck draws both (clustered); only `stacked-bar` stacks.
+ */
+export const chartLayout = (block: ChartBlock): Layout => {
+  switch (block.chartType) {
+    case "bar":
+      return block.series.length > 1 ? "grouped" : "single-bar"
+    case "grouped-bar":
+      return "grouped"
+    case "stacked-bar":
+      return "stacked"
+    case "line":
+      return "line"
+  }
+}
+
 /**
  * Draws a chart block with Observable Plot: categories in the model's order,
  * the y axis formatted for the unit and language, the goal as a dashed rule
  * with its label. Missing values (`null`) leave a gap, never a zero.
  */
 export const renderChart = (block: ChartBlock, drawing: ChartDrawing): ChartView => {
+  const layout = chartLayout(block)
   const data = chartData(block, drawing.language)
   const colours = block.series.map((_, index) => drawing.theme.series[index % drawing.theme.series.length]!)
-  const y = yAxis(block, data)
+  const y = yAxis(block, layout, data)
   const size = drawing.size ?? WIDE_CHART
   // Rotated labels when the categories would not fit side by side at about 7 px per character.
   const labelChars = block.categories.reduce((sum, category) => sum + category.length + 2, 0)
@@ -74,8 +95,11 @@ export const renderChart = (block: ChartBlock, drawing: ChartDrawing): ChartView
       grid: true,
     },
     color: { domain: block.series.map((series) => series.name), range: colours },
-    ...xScales(block, manyCategories),
-    marks: [...dataMarks(block, data, colours, drawing.language), ...goalMarks(block, drawing.theme)],
+    ...xScales(block, layout, manyCategories),
+    marks: [
+      ...dataMarks(block, layout, data, colours, drawing.language),
+      ...goalMarks(block, layout, drawing.theme),
+    ],
   })
 
   return {
@@ -97,8 +121,8 @@ const chartData = (block: ChartBlock, language: Language): Datum[] =>
     }),
   )
 
-const yAxis = (block: ChartBlock, data: ReadonlyArray<Datum>) => {
-  const values = block.chartType === "stacked-bar" ? stackTotals(data) : data.map((datum) => datum.value)
+const yAxis = (block: ChartBlock, layout: Layout, data: ReadonlyArray<Datum>) => {
+  const values = layout === "stacked" ? stackTotals(data) : data.map((datum) => datum.value)
   if (block.goal !== undefined) values.push(block.goal.value)
 
   const low = Math.min(...values, Number.POSITIVE_INFINITY)
@@ -106,9 +130,7 @@ const yAxis = (block: ChartBlock, data: ReadonlyArray<Datum>) => {
   if (!Number.isFinite(low)) return axisScale(block.unit, 0, 1)
 
   // Bars are read by their length, so they start at zero; lines are read by their shape.
-  return block.chartType === "line"
-    ? axisScale(block.unit, low, high)
-    : axisScale(block.unit, Math.min(0, low), high)
+  return layout === "line" ? axisScale(block.unit, low, high) : axisScale(block.unit, Math.min(0, low), high)
 }
 
 const stackTotals = (data: ReadonlyArray<Datum>): number[] => {
@@ -118,7 +140,7 @@ const stackTotals = (data: ReadonlyArray<Datum>): number[] => {
   return [...totals.values()]
 }
 
-const xScales = (block: ChartBlock, manyCategories: boolean): Plot.PlotOptions => {
+const xScales = (block: ChartBlock, layout: Layout, manyCategories: boolean): Plot.PlotOptions => {
   const axis = {
     domain: block.categories,
     label: block.xLabel,
@@ -127,30 +149,34 @@ const xScales = (block: ChartBlock, manyCategories: boolean): Plot.PlotOptions =
     ...(manyCategories ? { tickRotate: -35 } : {}),
   }
 
-  switch (block.chartType) {
-    case "grouped-bar":
+  switch (layout) {
+    case "grouped":
       return {
-        fx: { ...axis, padding: 0.15 },
+        // Half a gap before the first group and after the last, so no bar touches the y axis.
+        fx: { ...axis, paddingInner: 0.15, paddingOuter: 0.075 },
         x: { domain: block.series.map((series) => series.name), axis: null, padding: 0.05 },
       }
     case "line":
       return { x: { ...axis, type: "point", padding: 0.4 } }
-    default:
+    case "single-bar":
+    case "stacked":
       return { x: { ...axis, padding: 0.25 } }
   }
 }
 
 const dataMarks = (
   block: ChartBlock,
+  layout: Layout,
   data: Datum[],
   colours: ReadonlyArray<string>,
   language: Language,
 ): Plot.Markish[] => {
-  switch (block.chartType) {
-    case "bar":
-    case "stacked-bar":
+  switch (layout) {
+    case "single-bar":
+    case "stacked":
+      // barY stacks bars that share an x; with one series each category has one bar.
       return [Plot.barY(data, { x: "category", y: "value", fill: "series", title: "label" }), Plot.ruleY([0])]
-    case "grouped-bar":
+    case "grouped":
       return [
         Plot.barY(data, { fx: "category", x: "series", y: "value", fill: "series", title: "label" }),
         Plot.ruleY([0]),
@@ -195,13 +221,12 @@ const lineWithGaps = (
     return { category, value, label: `${series.name}, ${category}: ${text}` }
   })
 
-const goalMarks = (block: ChartBlock, theme: HtmlTheme): Plot.Markish[] => {
+const goalMarks = (block: ChartBlock, layout: Layout, theme: HtmlTheme): Plot.Markish[] => {
   if (block.goal === undefined) return []
 
   // In a faceted (grouped) chart the rule repeats in every group and the label sits in the last one only.
   const lastGroup = block.categories[block.categories.length - 1]
-  const labelFacet =
-    block.chartType === "grouped-bar" && lastGroup !== undefined ? { fx: () => lastGroup } : {}
+  const labelFacet = layout === "grouped" && lastGroup !== undefined ? { fx: () => lastGroup } : {}
   return [
     Plot.ruleY([block.goal.value], { stroke: theme.goal, strokeWidth: 2.5, strokeDasharray: "9,6" }),
     Plot.text([block.goal.label], {
@@ -227,8 +252,7 @@ export const legendNames = (block: ChartBlock): string[] => [
 ]
 
 // A single bar series needs no legend; the goal still does.
-const showsSeriesLegend = (block: ChartBlock): boolean =>
-  !(block.series.length === 1 && block.chartType === "bar")
+const showsSeriesLegend = (block: ChartBlock): boolean => chartLayout(block) !== "single-bar"
 
 const legendFor = (block: ChartBlock, colours: ReadonlyArray<string>, theme: HtmlTheme): LegendItem[] => {
   const series = block.series.map((entry, index) => ({
