@@ -16,7 +16,15 @@ export type * from "./dataset/records.js"
 export { assumptionSentences } from "./deck/assumption-sentences.js"
 export { type BuildReportOptions, buildReport, deckWithPluginSlides } from "./deck/build-report.js"
 export { DEFAULT_DECK, type DeckEntry } from "./deck/deck-entry.js"
-export { coveredPreviousPeriod, dataMonths, defaultPeriod, ReportError } from "./deck/period.js"
+export {
+  COVERED_SHARE,
+  coveredMonths,
+  coveredPreviousPeriod,
+  dataMonths,
+  defaultPeriod,
+  ReportError,
+  sameMonthsEarlier,
+} from "./deck/period.js"
 export * from "./domain/geography.js"
 export * from "./domain/priority.js"
 export * from "./domain/time-fields.js"

@@ -155,7 +155,10 @@ export const reportCommand = Command.make(
         })
         written.push(...(yield* writeOutputFiles(flags.out, files)))
       }
-      const summary = formatQualitySummary(input.files, report.dataQuality.metrics, "rejects.csv")
+      const summary = formatQualitySummary(input.files, report.dataQuality.metrics, "rejects.csv", {
+        ...report.dataQuality,
+        periodText: `${report.period.from} to ${report.period.to}`,
+      })
       written.push(...(yield* writeOutputFiles(flags.out, [{ path: "data-quality.md", content: summary }])))
       written.push(join(flags.out, "rejects.csv"))
 

@@ -43,11 +43,14 @@ export const validateCommand = Command.make(
         const summary = {
           missions: byKind("missions"),
           rescueCases: byKind("rescue-cases"),
+          unmatched: input.dataset.missions.unmatched,
           rejectsFile: rejectsPath,
         }
         process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
       } else {
-        process.stdout.write(formatQualitySummary(input.files, {}, rejectsPath))
+        process.stdout.write(
+          formatQualitySummary(input.files, {}, rejectsPath, { unmatched: input.dataset.missions.unmatched }),
+        )
       }
 
       const rejected = input.files.reduce((n, f) => n + f.rejected, 0)

@@ -147,7 +147,11 @@ export class DataSetBuilder {
     const resourceDistrict = new Int32Array(count)
     const callerDistrict = new Int32Array(count)
     const month = new Int32Array(count)
+    const missionsOfStation = new Int32Array(stationRefOfCode.length)
+    const missionsOfMunicipality = new Int32Array(municipalityRefOfCode.length)
     for (let i = 0; i < count; i++) {
+      missionsOfStation[stationCode[i]!]! += 1
+      missionsOfMunicipality[municipalityCode[i]!]! += 1
       const station = stationRefOfCode[stationCode[i]!]!
       const municipality = municipalityRefOfCode[municipalityCode[i]!]!
       stationRef[i] = station
@@ -170,6 +174,16 @@ export class DataSetBuilder {
       ambiguousMask: this.ambiguousMask.toArray(),
       month,
       line: this.line.toArray(),
+      unmatched: {
+        stations: unmatchedTexts(this.stations.values, stationRefOfCode, missionsOfStation).map(
+          ({ text, missions }) => ({ name: text, missions }),
+        ),
+        municipalityCodes: unmatchedTexts(
+          this.municipalities.values,
+          municipalityRefOfCode,
+          missionsOfMunicipality,
+        ).map(({ text, missions }) => ({ code: text, missions })),
+      },
     }
     return withLazyStrings(columns, {
       missionId: packedColumn(this.missionIds),
@@ -280,6 +294,16 @@ export class DataSetBuilder {
     }
   }
 }
+
+/** The texts the reference data does not know (ref -1), most missions first, then by text. */
+const unmatchedTexts = (
+  texts: ReadonlyArray<string>,
+  refOfCode: ReadonlyArray<number>,
+  missionsOfCode: Int32Array,
+): Array<{ text: string; missions: number }> =>
+  texts
+    .flatMap((text, code) => (refOfCode[code]! < 0 ? [{ text, missions: missionsOfCode[code]! }] : []))
+    .sort((a, b) => b.missions - a.missions || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
 
 /**
  * Adds string columns made on first read: a million ids or names are a

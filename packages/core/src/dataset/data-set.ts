@@ -42,6 +42,16 @@ export interface MissionColumns {
   readonly month: Int32Array
   /** Line in the input file the mission was read from (1 = the header). */
   readonly line: Int32Array
+  /**
+   * The station names and caller municipality codes, as written, that the
+   * reference data does not know, with how many missions carry each, most
+   * first. Such a station is an external resource and such a caller is
+   * out-of-region; the list lets a reader see a misspelt home station.
+   */
+  readonly unmatched: {
+    readonly stations: ReadonlyArray<{ readonly name: string; readonly missions: number }>
+    readonly municipalityCodes: ReadonlyArray<{ readonly code: string; readonly missions: number }>
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
-import { Effect } from "effect"
+import { Data, Effect } from "effect"
 import type { DataSet } from "../dataset/data-set.js"
 import type { MetricInput, MetricRun, SlideContent } from "../metrics/metric.js"
-import { MetricError } from "../metrics/metric-error.js"
+import type { MetricError } from "../metrics/metric-error.js"
 import {
   type FileQuality,
   type Language,
@@ -9,12 +9,32 @@ import {
   type Report,
   type Slide,
 } from "../model/report-model.js"
+import { qualityProblem, slidesProblem } from "../plugin/output-check.js"
 import type { Registry } from "../plugin/registry.js"
 import { type ProgressReporter, silentProgress } from "../plugin/renderer.js"
 import { formatMonth, type Period } from "../time/month.js"
 import { dataQualitySlide, type MetricQualityLine, titleSlide } from "./builtin-slides.js"
 import { DEFAULT_DECK, type DeckEntry } from "./deck-entry.js"
 import { coveredPreviousPeriod, dataMonths, defaultPeriod, ReportError } from "./period.js"
+
+/** A metric of the deck that could not be computed or shown; its slide says so instead. */
+export interface MetricFailure {
+  /** The deck entry's key (the metric id unless the entry has a key). */
+  readonly key: string
+  readonly metricId: string
+  /** The plugin that provides the metric. */
+  readonly plugin: string
+  /** `compute`: no result (or an invalid one); `present`: a result, but no valid slides. */
+  readonly stage: "compute" | "present"
+  /** What went wrong, in English, for people who fix plugins. */
+  readonly message: string
+}
+
+/** Under `strict`, one or more metrics failed; the message lists every one of them. */
+export class MetricsFailedError extends Data.TaggedError("MetricsFailedError")<{
+  readonly failures: ReadonlyArray<MetricFailure>
+  readonly message: string
+}> {}
 
 export interface BuildReportOptions {
   readonly dataset: DataSet
@@ -32,9 +52,14 @@ export interface BuildReportOptions {
   readonly texts?: Readonly<Record<string, ReadonlyArray<string>>>
   /** Sentences on reference data that rests on assumptions, for the data-quality slide. */
   readonly assumptions?: ReadonlyArray<string>
-  /** When true, a metric that fails fails the report; otherwise its slide says what failed. */
+  /**
+   * When true, a metric that fails fails the report (after every metric
+   * was tried, so all failures are named); otherwise its slide says what failed.
+   */
   readonly strict?: boolean
   readonly progress?: ProgressReporter
+  /** Told of each failed metric as it fails, e.g. to warn on the console; the report goes on. */
+  readonly onMetricFailure?: (failure: MetricFailure) => void
 }
 
 /** The default deck with plugin slides placed before the data-quality summary. */
@@ -44,15 +69,102 @@ export const deckWithPluginSlides = (registry: Registry): ReadonlyArray<DeckEntr
   return [...body, ...registry.pluginSlides, ...closing]
 }
 
-const runKey = (entry: Extract<DeckEntry, { metric: string }>): string => entry.key ?? entry.metric
+type MetricDeckEntry = Extract<DeckEntry, { metric: string }>
+
+/** The key of an entry's metric run in the report's `parameters` and `metrics`. */
+export const runKey = (entry: MetricDeckEntry): string => entry.key ?? entry.metric
+
+/** The ids of the built-in slides, which no metric slide may take. */
+const BUILTIN_SLIDE_IDS: ReadonlyArray<string> = ["title", "data-quality"]
+
+/**
+ * The id a presented slide gets in the deck. An entry keyed other than its
+ * metric id puts its key where the metric id was (`waiting-time` shown
+ * under the key `wt-30` gives `wt-30`, `missions-per-station-2` under `mps`
+ * gives `mps-2`), or before an id that does not start with the metric id.
+ * A presenter that already names the slide by the key (the default deck's
+ * `borderless-dispatch-p1`) keeps its id.
+ */
+export const deckSlideId = (presented: string, metricId: string, key: string): string => {
+  if (key === metricId || presented === key) return presented
+  if (presented === metricId || presented.startsWith(`${metricId}-`)) {
+    return `${key}${presented.slice(metricId.length)}`
+  }
+  return `${key}-${presented}`
+}
+
+/** JSON with sorted keys, so two parameter objects compare by content. */
+const stableJson = (value: unknown): string =>
+  JSON.stringify(value, (_, v: unknown) =>
+    typeof v === "object" && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  )
+
+/** Two deck entries (or one) that cannot be in one deck, found before anything is computed. */
+export interface DeckConflict {
+  /** Positions in the deck, the later one last. */
+  readonly positions: ReadonlyArray<number>
+  readonly problem: string
+}
+
+/**
+ * Entries that would clash: entries sharing a key share one computation, so
+ * they must be of one metric with the same parameters, and then show
+ * different views (or their slides would have the same ids); a key may not
+ * be another metric's id or a built-in slide's id.
+ */
+export const deckConflicts = (deck: ReadonlyArray<DeckEntry>, registry: Registry): DeckConflict[] => {
+  const conflicts: DeckConflict[] = []
+  const firstByKey = new Map<string, number>()
+  deck.forEach((entry, position) => {
+    if (!("metric" in entry)) return
+    const key = runKey(entry)
+    if (BUILTIN_SLIDE_IDS.includes(key)) {
+      conflicts.push({
+        positions: [position],
+        problem: `the key "${key}" is the id of the built-in ${key} slide; choose another key`,
+      })
+      return
+    }
+    if (key !== entry.metric && registry.metrics.has(key)) {
+      conflicts.push({
+        positions: [position],
+        problem: `the key "${key}" is the id of another metric, so the report's parameters and metrics under "${key}" would mix the two; choose a key that is no metric's id`,
+      })
+      return
+    }
+    const first = firstByKey.get(key)
+    if (first === undefined) {
+      firstByKey.set(key, position)
+      return
+    }
+    const earlier = deck[first] as MetricDeckEntry
+    const problem =
+      earlier.metric !== entry.metric
+        ? `both have the key "${key}" but show different metrics ("${earlier.metric}", "${entry.metric}"); give one of them another key`
+        : stableJson(earlier.params ?? {}) !== stableJson(entry.params ?? {})
+          ? `both show metric "${entry.metric}" under the key "${key}" with different parameters, but one key is one computation; give one of them a key of its own`
+          : (earlier.view ?? "default") === (entry.view ?? "default")
+            ? `both show the "${entry.view ?? "default"}" view of metric "${entry.metric}" under the key "${key}", so their slides would have the same ids; give one of them a key of its own`
+            : undefined
+    if (problem !== undefined) conflicts.push({ positions: [first, position], problem })
+  })
+  return conflicts
+}
 
 /**
  * Runs the deck's metrics over the data set and assembles the report model:
  * slides numbered in deck order, every metric's raw result and data-quality
  * account, and the data-quality slide. A metric run shared by two entries
- * (a table and a map of one figure) is computed once.
+ * (a table and a map of one figure) is computed once. A metric's output is
+ * checked against the report model before it is used; a metric that fails,
+ * throws or returns something invalid gets an error slide (or, under
+ * `strict`, fails the report once every metric was tried).
  */
-export const buildReport = (options: BuildReportOptions): Effect.Effect<Report, ReportError | MetricError> =>
+export const buildReport = (
+  options: BuildReportOptions,
+): Effect.Effect<Report, ReportError | MetricsFailedError> =>
   Effect.gen(function* () {
     const { dataset, registry, language } = options
     const progress = options.progress ?? silentProgress
@@ -71,12 +183,24 @@ export const buildReport = (options: BuildReportOptions): Effect.Effect<Report, 
     }
     const input: MetricInput = { dataset, period, previousPeriod: coveredPreviousPeriod(period, span) }
     const deck = options.deck ?? deckWithPluginSlides(registry)
+    yield* checkDeck(deck, registry)
 
     const runs = new Map<string, MetricRun>()
-    const failures = new Map<string, MetricError>()
+    const failedRuns = new Map<string, MetricFailure>()
+    const failures: MetricFailure[] = []
+    const fail = (failure: MetricFailure): MetricFailure => {
+      failures.push(failure)
+      options.onMetricFailure?.(failure)
+      return failure
+    }
     const contents: SlideContent[][] = []
     const slideMetricIds: string[][] = []
     const closingEntries: number[] = []
+    // Who has each slide id, for the message when a later slide wants it too.
+    const owners = new Map<string, string>()
+    for (const entry of deck) {
+      if ("builtin" in entry) owners.set(entry.builtin, `the built-in ${entry.builtin} slide`)
+    }
 
     for (const [position, entry] of deck.entries()) {
       if ("builtin" in entry) {
@@ -87,45 +211,55 @@ export const buildReport = (options: BuildReportOptions): Effect.Effect<Report, 
         continue
       }
 
-      const registered = registry.metrics.get(entry.metric)
-      if (registered === undefined) {
-        return yield* new ReportError({
-          message: `the deck names metric "${entry.metric}", which no plugin provides; known metrics: ${[...registry.metrics.keys()].join(", ")}`,
-        })
-      }
+      const registered = registry.metrics.get(entry.metric)!
+      const { metric, plugin } = registered
       const view = entry.view ?? "default"
-      if (!registered.metric.viewNames.includes(view)) {
-        return yield* new ReportError({
-          message: `metric "${entry.metric}" has no view "${view}"; its views: ${registered.metric.viewNames.join(", ")}`,
-        })
-      }
-
       const key = runKey(entry)
+      const failure = (stage: MetricFailure["stage"], message: string): MetricFailure => ({
+        key,
+        metricId: metric.id,
+        plugin,
+        stage,
+        message,
+      })
+
       let run = runs.get(key)
-      if (run === undefined && !failures.has(key)) {
+      if (run === undefined && !failedRuns.has(key)) {
         progress.step(`computing ${key}`)
-        const outcome = yield* Effect.result(
-          containDefects(registered.metric.id, () => registered.metric.run(input, entry.params ?? {})),
-        )
-        if (outcome._tag === "Success") {
+        const outcome = yield* Effect.result(containDefects(() => metric.run(input, entry.params ?? {})))
+        const problem =
+          outcome._tag === "Failure" ? outcome.failure.message : qualityProblem(outcome.success.output.quality)
+        if (problem === undefined && outcome._tag === "Success") {
           run = outcome.success
           runs.set(key, run)
-        } else if (options.strict === true) {
-          return yield* outcome.failure
         } else {
-          failures.set(key, outcome.failure)
+          failedRuns.set(key, fail(failure("compute", problem ?? "")))
         }
       }
 
-      slideMetricIds.push([registered.metric.id])
-      let slidesOfEntry: ReadonlyArray<SlideContent> | MetricError =
-        failures.get(key) ?? new MetricError({ metricId: key, message: "not computed" })
-      if (run !== undefined) slidesOfEntry = presentSafely(run, view, language, options.texts)
-      if (slidesOfEntry instanceof MetricError) {
-        if (options.strict === true) return yield* slidesOfEntry
-        slidesOfEntry = [failedSlide(key, registered.metric.title[language], slidesOfEntry, language)]
+      slideMetricIds.push([metric.id])
+      const texts = key === metric.id ? options.texts : undefined
+      let slides: ReadonlyArray<SlideContent> | MetricFailure = failedRuns.get(key)!
+      if (run !== undefined) {
+        const presented = presentSafely(run, view, language, texts)
+        slides =
+          typeof presented === "string"
+            ? fail(failure("present", presented))
+            : claimIds(presented, metric.id, key, owners, `metric "${metric.id}" (plugin "${plugin}")`, (m) =>
+                fail(failure("present", m)),
+              )
       }
-      contents.push([...slidesOfEntry])
+      if (!Array.isArray(slides)) {
+        const failed = slides as MetricFailure
+        const id = freeId(view === "default" ? key : `${key}-${view}`, owners)
+        owners.set(id, `the error slide of "${key}"`)
+        slides = [failedSlide(id, metric.title[language], failed, language)]
+      }
+      contents.push([...slides])
+    }
+
+    if (options.strict === true && failures.length > 0) {
+      return yield* new MetricsFailedError({ failures, message: failuresMessage(failures) })
     }
 
     const qualityLines: MetricQualityLine[] = [...runs.entries()].map(([key, run]) => ({
@@ -169,40 +303,94 @@ export const buildReport = (options: BuildReportOptions): Effect.Effect<Report, 
     )
   })
 
+/** The deck names only known metrics and views, and no two entries clash; checked before computing. */
+const checkDeck = (deck: ReadonlyArray<DeckEntry>, registry: Registry): Effect.Effect<void, ReportError> => {
+  const problems: string[] = []
+  deck.forEach((entry, position) => {
+    if (!("metric" in entry)) return
+    const registered = registry.metrics.get(entry.metric)
+    if (registered === undefined) {
+      problems.push(
+        `deck entry ${position + 1} names metric "${entry.metric}", which no plugin provides; known metrics: ${[...registry.metrics.keys()].join(", ")}`,
+      )
+      return
+    }
+    const view = entry.view ?? "default"
+    if (!registered.metric.viewNames.includes(view)) {
+      problems.push(
+        `deck entry ${position + 1}: metric "${entry.metric}" has no view "${view}"; its views: ${registered.metric.viewNames.join(", ")}`,
+      )
+    }
+  })
+  if (problems.length === 0) {
+    for (const { positions, problem } of deckConflicts(deck, registry)) {
+      problems.push(`deck entries ${positions.map((p) => p + 1).join(" and ")}: ${problem}`)
+    }
+  }
+  return problems.length === 0 ? Effect.void : Effect.fail(new ReportError({ message: problems.join("; ") }))
+}
+
+const thrownText = (thrown: unknown): string =>
+  thrown instanceof Error ? `${thrown.name}: ${thrown.message.split("\n")[0]}` : String(thrown)
+
 /**
  * A metric that throws (a plugin's bug), even before it returns its effect,
  * fails like one that returns an error, so it cannot take the report down.
  */
-const containDefects = <A>(
-  metricId: string,
-  run: () => Effect.Effect<A, MetricError>,
-): Effect.Effect<A, MetricError> =>
+const containDefects = <A>(run: () => Effect.Effect<A, MetricError>): Effect.Effect<A, { message: string }> =>
   Effect.suspend(run).pipe(
-    Effect.catchDefect((defect) =>
-      Effect.fail(
-        new MetricError({
-          metricId,
-          message: `metric "${metricId}" threw: ${defect instanceof Error ? defect.message : String(defect)}`,
-          cause: defect,
-        }),
-      ),
-    ),
+    Effect.catchDefect((defect) => Effect.fail({ message: `it threw ${thrownText(defect)}` })),
   )
 
+/** The presenter's slides, checked against the report model; a string says what is wrong with them. */
 const presentSafely = (
   run: MetricRun,
   view: string,
   language: Language,
   texts: BuildReportOptions["texts"],
-): ReadonlyArray<SlideContent> | MetricError => {
+): ReadonlyArray<SlideContent> | string => {
+  let slides: unknown
   try {
-    return run.present(view, texts === undefined ? { language } : { language, texts })
+    slides = run.present(view, texts === undefined ? { language } : { language, texts })
   } catch (defect) {
-    return new MetricError({
-      metricId: run.metricId,
-      message: `the slides of metric "${run.metricId}" could not be made: ${defect instanceof Error ? defect.message : String(defect)}`,
-      cause: defect,
-    })
+    return `its presenter threw ${thrownText(defect)}`
+  }
+  return slidesProblem(slides) ?? (slides as ReadonlyArray<SlideContent>)
+}
+
+/**
+ * Gives an entry's slides their deck ids and claims them; a slide whose id
+ * is taken (a plugin naming its slide like a built-in one) fails the entry.
+ */
+const claimIds = (
+  slides: ReadonlyArray<SlideContent>,
+  metricId: string,
+  key: string,
+  owners: Map<string, string>,
+  owner: string,
+  fail: (message: string) => MetricFailure,
+): ReadonlyArray<SlideContent> | MetricFailure => {
+  const renamed = slides.map((s) => ({ ...s, id: deckSlideId(s.id, metricId, key) }))
+  const seen = new Set<string>()
+  for (const slide of renamed) {
+    const holder = owners.get(slide.id) ?? (seen.has(slide.id) ? "another of its own slides" : undefined)
+    if (holder !== undefined) {
+      return fail(
+        `its slide id "${slide.id}" is already taken by ${holder}; a metric's slide ids should start with its metric id ("${metricId}")`,
+      )
+    }
+    seen.add(slide.id)
+  }
+  for (const id of seen) owners.set(id, owner)
+  return renamed
+}
+
+/** `id`, or `id-error`, `id-error-2`, … when it is taken. */
+const freeId = (id: string, owners: ReadonlyMap<string, string>): string => {
+  if (!owners.has(id)) return id
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${id}-error` : `${id}-error-${n}`
+    if (!owners.has(candidate)) return candidate
   }
 }
 
@@ -211,20 +399,33 @@ const asRecord = (params: unknown): Record<string, unknown> =>
     ? { ...(params as Record<string, unknown>) }
     : { value: params }
 
-const failedSlide = (key: string, title: string, error: MetricError, language: Language): SlideContent => ({
-  id: key,
-  title,
-  blocks: [
-    {
-      kind: "error",
-      message:
-        language === "sv"
-          ? `Måttet "${key}" kunde inte beräknas: ${error.message}`
-          : `The metric "${key}" could not be computed: ${error.message}`,
-    },
-  ],
-  notes: error.message,
-})
+/** One line per failure, naming the plugin, the metric (and the key when it differs) and what went wrong. */
+export const describeFailure = (failure: MetricFailure): string => {
+  const keyed = failure.key === failure.metricId ? "" : ` (deck entry "${failure.key}")`
+  const what = failure.stage === "compute" ? "could not be computed" : "could not be shown"
+  return `plugin "${failure.plugin}", metric "${failure.metricId}"${keyed} ${what}: ${failure.message}`
+}
+
+const failuresMessage = (failures: ReadonlyArray<MetricFailure>): string =>
+  failures.length === 1
+    ? describeFailure(failures[0]!)
+    : `${failures.length} metrics failed:\n${failures.map((f) => `  ✖ ${describeFailure(f)}`).join("\n")}`
+
+/**
+ * The slide of a failed metric, in the report's language; the technical
+ * detail stays as the plugin wrote it (English), quoted, for whoever fixes it.
+ */
+const failedSlide = (id: string, title: string, failure: MetricFailure, language: Language): SlideContent => {
+  const source =
+    failure.key === failure.metricId
+      ? `${failure.metricId}, ${language === "sv" ? "från" : "from"} "${failure.plugin}"`
+      : `${failure.key}: ${failure.metricId}, ${language === "sv" ? "från" : "from"} "${failure.plugin}"`
+  const message =
+    language === "sv"
+      ? `Måttet "${title}" (${source}) kunde inte ${failure.stage === "compute" ? "beräknas" : "visas"}, så här saknas dess siffror. Tekniskt fel: "${failure.message}"`
+      : `The metric "${title}" (${source}) could not be ${failure.stage === "compute" ? "computed" : "shown"}, so its figures are missing here. Technical detail: "${failure.message}"`
+  return { id, title, blocks: [{ kind: "error", message }], notes: describeFailure(failure) }
+}
 
 /** Numbers slides from 1 in deck order; configured texts replace a slide's explanation. */
 const numberSlides = (
@@ -255,15 +456,12 @@ const numberSlides = (
   return slides
 }
 
+/** A last guard: ids are claimed as slides are made, so this fails only on a bug of ambu's. */
 const assertUniqueSlideIds = (slides: ReadonlyArray<Slide>): Effect.Effect<void, ReportError> => {
   const seen = new Set<string>()
   for (const slide of slides) {
     if (seen.has(slide.id)) {
-      return Effect.fail(
-        new ReportError({
-          message: `two slides have the id "${slide.id}"; give one of the deck entries another key`,
-        }),
-      )
+      return Effect.fail(new ReportError({ message: `two slides have the id "${slide.id}"` }))
     }
     seen.add(slide.id)
   }

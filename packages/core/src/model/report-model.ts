@@ -193,9 +193,28 @@ export const FileQuality = z.object({
 })
 export type FileQuality = z.infer<typeof FileQuality>
 
+/** Accepted rows by where their month lies relative to the report period. */
+export const PeriodCoverage = z.object({
+  inPeriod: z.number().int(),
+  before: z.number().int(),
+  after: z.number().int(),
+})
+export type PeriodCoverage = z.infer<typeof PeriodCoverage>
+
 export const DataQuality = z.object({
   files: z.array(FileQuality),
   metrics: z.record(z.string(), MetricQuality),
+  /** Where the accepted missions (by local month of dispatch) and rescue cases (of creation) lie. */
+  period: z.object({ missions: PeriodCoverage, rescueCases: PeriodCoverage }),
+  /**
+   * Texts of accepted missions the reference data does not know, most
+   * missions first: home stations (counted as external resources) and caller
+   * municipality codes (out-of-region callers).
+   */
+  unmatched: z.object({
+    stations: z.array(z.object({ name: z.string(), missions: z.number().int() })),
+    municipalityCodes: z.array(z.object({ code: z.string(), missions: z.number().int() })),
+  }),
 })
 export type DataQuality = z.infer<typeof DataQuality>
 

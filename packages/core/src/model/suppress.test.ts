@@ -63,7 +63,15 @@ const report = (slides: Slide[], language: "sv" | "en" = "sv"): Report => ({
       quality: { unit: "missions", considered: 13, used: 13, leftOut: [], ambiguousLocalTimes: 0 },
     },
   },
-  dataQuality: { files: [], metrics: {} },
+  dataQuality: {
+    files: [],
+    metrics: {},
+    period: {
+      missions: { inPeriod: 0, before: 0, after: 0 },
+      rescueCases: { inPeriod: 0, before: 0, after: 0 },
+    },
+    unmatched: { stations: [], municipalityCodes: [] },
+  },
 })
 
 /** The table blocks of the suppressed report, as rows of cell texts. */

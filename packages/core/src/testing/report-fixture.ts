@@ -283,5 +283,13 @@ export const reportFixture: Report = {
       },
     ],
     metrics: {},
+    period: {
+      missions: { inPeriod: 2960, before: 15, after: 5 },
+      rescueCases: { inPeriod: 0, before: 0, after: 0 },
+    },
+    unmatched: {
+      stations: [{ name: "<script>alert(1)</script>", missions: 2 }],
+      municipalityCodes: [{ code: "0780", missions: 4 }],
+    },
   },
 }

@@ -33,11 +33,5 @@ export const periodLength = (period: Period): number => period.to - period.from 
 export const inPeriod = (period: Period, month: MonthIndex): boolean =>
   month >= period.from && month <= period.to
 
-/** The period of the same length that ends the month before `period` starts. */
-export const previousPeriod = (period: Period): Period => ({
-  from: period.from - periodLength(period),
-  to: period.from - 1,
-})
-
 export const periodMonths = (period: Period): ReadonlyArray<MonthIndex> =>
   Array.from({ length: periodLength(period) }, (_, i) => period.from + i)
