@@ -40,6 +40,29 @@ describe("ambu report: user errors", () => {
     expectUserError(result, 1, "nope/missions.csv")
   })
 
+  it("warns, and still makes the report, when no mission lies in the period asked for", () => {
+    const out = tempDir("empty-period")
+    const result = runCli([
+      "report",
+      "--format",
+      "json",
+      "--from",
+      "2030-01",
+      "--to",
+      "2030-12",
+      "--out",
+      out,
+      "--quiet",
+    ])
+
+    expect(result.status).toBe(0)
+    // The bundled sample's 23 991 accepted missions all lie in 2024 and 2025.
+    expect(result.stderr).toContain(
+      "ambu: warning: no accepted mission lies in 2030-01 to 2030-12 (23991 before it, 0 after it)",
+    )
+    expect(existsSync(join(out, "report.json"))).toBe(true)
+  })
+
   it("fails with exit code 2 in strict mode when the sample's rejected rows are found, and still writes the rejects", () => {
     const out = tempDir("strict")
     const result = runCli(["report", "--strict", "--format", "json", "--out", out, "--quiet"])

@@ -142,6 +142,13 @@ export const reportCommand = Command.make(
         ),
       )
       yield* checkConfiguredTexts(configured.texts, computed.slides, configFile ?? "the configuration")
+      const coverage = computed.dataQuality.period.missions
+      if (coverage.inPeriod === 0) {
+        // Not an error: an empty period is a valid (if useless) report, but nobody should publish it unawares.
+        process.stderr.write(
+          `ambu: warning: no accepted mission lies in ${computed.period.from} to ${computed.period.to} (${coverage.before} before it, ${coverage.after} after it); check --from and --to\n`,
+        )
+      }
       const report = suppressBelow === undefined ? computed : suppressReport(computed, suppressBelow)
 
       const written: string[] = []
