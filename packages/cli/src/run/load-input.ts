@@ -30,6 +30,11 @@ export interface LoadedInput {
   readonly usedSample: boolean
 }
 
+const SAMPLE_LABELS = {
+  missions: "@ambu/core/data/sample/missions.csv.gz",
+  rescueCases: "@ambu/core/data/sample/rescue_cases.csv.gz",
+} as const
+
 /**
  * The input of a run: the user's two files, or the bundled sample when
  * neither is given; the bundled Region Skåne, or the user's geography.
@@ -54,9 +59,12 @@ export const loadInput = (flags: InputFlags, progress: CliProgress, language: "s
     const rescuePath = Option.getOrElse(flags.rescue, () => sample.rescueCases)
     if (usedSample) progress.step("no --missions/--rescue given: using the bundled sample data")
 
+    // The sample is named by its place in the core package, which reads the
+    // same in every language of the report (its absolute path would differ
+    // from machine to machine and break repeatable output).
     const result = yield* readInput({
-      missions: fileSource(missionsPath, usedSample ? "(bundled sample) missions.csv.gz" : missionsPath),
-      rescueCases: fileSource(rescuePath, usedSample ? "(bundled sample) rescue_cases.csv.gz" : rescuePath),
+      missions: fileSource(missionsPath, usedSample ? SAMPLE_LABELS.missions : missionsPath),
+      rescueCases: fileSource(rescuePath, usedSample ? SAMPLE_LABELS.rescueCases : rescuePath),
       geography: resolveGeography(geography),
       onProgress: (rows) => progress.rows("input", rows),
     })
