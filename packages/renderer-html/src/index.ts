@@ -15,6 +15,7 @@ export {
   printPdf,
   type ReportPage,
   SLIDE_VIEWPORT,
+  type SlideImage,
   screenshotSlides,
 } from "./browser/report-page.js"
 export { pdfDate, stablePdf } from "./browser/stable-pdf.js"
@@ -33,6 +34,7 @@ export { type DeckTheme, themeFromDeck } from "./deck-theme.js"
 export { type HtmlOptions, renderHtml } from "./html/render-html.js"
 export { contentSecurityPolicy, scriptHashSource } from "./html/security.js"
 export { labelsFor, type RendererLabels } from "./labels.js"
+export { type SlidePage, slidePngPaths } from "./png-names.js"
 export {
   type DocumentFormat,
   type DocumentOptions,

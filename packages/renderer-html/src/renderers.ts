@@ -8,10 +8,17 @@ import {
 } from "@ambu/core"
 import { Effect } from "effect"
 import { type ChromiumOptions, messageOf, withChromium } from "./browser/chromium.js"
-import { openReportPage, type PageStats, printPdf, screenshotSlides } from "./browser/report-page.js"
+import {
+  openReportPage,
+  type PageStats,
+  printPdf,
+  type SlideImage,
+  screenshotSlides,
+} from "./browser/report-page.js"
 import { stablePdf } from "./browser/stable-pdf.js"
 import { type DeckTheme, themeFromDeck } from "./deck-theme.js"
 import { type HtmlOptions, renderHtml } from "./html/render-html.js"
+import { slidePngPaths } from "./png-names.js"
 import { defaultTheme, type HtmlTheme } from "./theme.js"
 
 export type DocumentFormat = "html" | "pdf" | "png"
@@ -61,7 +68,7 @@ export const renderDocuments = (
         const pdf = formats.includes("pdf")
           ? [{ path: `${baseName}.pdf`, content: yield* stampedPdf(yield* printPdf(page), report) }]
           : []
-        const pngs = formats.includes("png") ? (yield* screenshotSlides(page)).map(slidePng) : []
+        const pngs = formats.includes("png") ? yield* slidePngs(yield* screenshotSlides(page)) : []
 
         const pageStats = stats()
         if (pageStats.abortedRequests.length > 0) {
@@ -115,10 +122,15 @@ const stampedPdf = (pdf: Uint8Array, report: Report): Effect.Effect<Uint8Array, 
     catch: (cause) => new RenderError({ format: "pdf", message: `pdf: ${messageOf(cause)}`, cause }),
   })
 
-const slidePng = (content: Uint8Array, index: number): OutputFile => ({
-  path: `png/slide-${String(index + 1).padStart(2, "0")}.png`,
-  content,
-})
+/** The page images as files named by slide and page (`png-names.ts`). */
+const slidePngs = (images: ReadonlyArray<SlideImage>): Effect.Effect<OutputFile[], RenderError> =>
+  Effect.try({
+    try: () => {
+      const paths = slidePngPaths(images)
+      return images.map((image, index) => ({ path: paths[index]!, content: image.image }))
+    },
+    catch: (cause) => new RenderError({ format: "png", message: `png: ${messageOf(cause)}`, cause }),
+  })
 
 /**
  * Reads this package's options from the renderer options the CLI passes:
@@ -189,8 +201,14 @@ export const pdfRenderer = rendererFor(
   "PDF with one 16:9 page per slide, printed by headless Chromium",
 )
 
-/** `png/slide-01.png` …: one 1600×900 image per slide, by headless Chromium. */
-export const pngRenderer = rendererFor("png", "One 1600×900 PNG per slide, captured by headless Chromium")
+/**
+ * `png/slide-01.png` …: one 1600×900 image per page, by headless Chromium,
+ * named by the slide's number; a slide's further pages add `-2`, `-3`.
+ */
+export const pngRenderer = rendererFor(
+  "png",
+  "One 1600×900 PNG per page, by headless Chromium: png/slide-04.png, a further page of it png/slide-04-2.png",
+)
 
 /** The renderers of this package, for the CLI's plugin list. */
 export const htmlRenderers: ReadonlyArray<RendererDefinition> = [htmlRenderer, pdfRenderer, pngRenderer]

@@ -5,6 +5,7 @@ import { join } from "node:path"
 import { numberCell, type Report, silentProgress, textCell } from "@ambu/core"
 import { reportFixture } from "@ambu/core/testing"
 import { Effect, Exit } from "effect"
+import { JSDOM } from "jsdom"
 import { beforeAll, describe, expect, it } from "vitest"
 import { DEFAULT_CHROMIUM_PATH, resolveChromiumPath, withChromium } from "../src/browser/chromium.js"
 import { openReportPage, type PageStats } from "../src/browser/report-page.js"
@@ -245,10 +246,10 @@ describe.skipIf(!chromiumInstalled)("in headless Chromium", () => {
     expect(pdfInfo(files[0]!.content as Uint8Array)).toMatch(/CreationDate:\s+2027-02-01T22:30:05Z\n/)
   })
 
-  it("captures one 1600×900 PNG per slide, and a chart slide is not blank", async () => {
+  it("captures one 1600×900 PNG per page, named by its slide, and a chart slide is not blank", async () => {
     const { files } = await Effect.runPromise(renderDocuments(reportFixture, ["png"]))
     expect(files.map((file) => file.path)).toEqual(
-      Array.from({ length: slideCount }, (_, index) => `png/slide-${String(index + 1).padStart(2, "0")}.png`),
+      reportFixture.slides.map((slide) => `png/slide-${String(slide.number).padStart(2, "0")}.png`),
     )
 
     const chartSlide = files[1]!.content as Uint8Array
@@ -281,6 +282,17 @@ describe.skipIf(!chromiumInstalled)("in headless Chromium", () => {
     )
     // A stacked bar chart in three series colours, text and a table: far more than a handful of colours.
     expect(colours).toBeGreaterThan(20)
+  })
+
+  it("names a long table's further pages' PNGs by its slide: slide-01.png, slide-01-2.png", async () => {
+    const { files } = await Effect.runPromise(renderDocuments(longTableReport, ["html", "png"]))
+    const pages = new JSDOM(files[0]!.content as string).window.document.querySelectorAll("section.slide")
+    // 34 rows at 11 px or more do not fit one 16:9 page: the table continues.
+    expect(pages.length).toBeGreaterThan(1)
+    expect(files.slice(1).map((file) => file.path)).toEqual([
+      "png/slide-01.png",
+      ...Array.from({ length: pages.length - 1 }, (_, index) => `png/slide-01-${index + 2}.png`),
+    ])
   })
 
   it("writes report.html through the renderer definition, with the context's base name", async () => {

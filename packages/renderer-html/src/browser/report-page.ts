@@ -71,14 +71,31 @@ export const printPdf = (page: Page, format = "pdf"): Effect.Effect<Uint8Array, 
       new RenderError({ format, message: `${format}: printing the PDF failed: ${messageOf(cause)}`, cause }),
   })
 
+/** A captured section: the PNG, and the model slide and page it shows (read from the section's data attributes). */
+export interface SlideImage {
+  readonly slideNumber: number
+  /** 1 on the slide's first page, 2 on its first continuation page, … */
+  readonly page: number
+  readonly image: Uint8Array
+}
+
 /** One PNG per slide section, in page order, each 1600×900. */
-export const screenshotSlides = (page: Page, format = "png"): Effect.Effect<Uint8Array[], RenderError> =>
+export const screenshotSlides = (page: Page, format = "png"): Effect.Effect<SlideImage[], RenderError> =>
   Effect.tryPromise({
     try: async () => {
       const sections = await page.$$("section.slide")
-      const images: Uint8Array[] = []
+      const images: SlideImage[] = []
       // One at a time: each screenshot scrolls its section into view.
-      for (const section of sections) images.push(await section.screenshot({ type: "png" }))
+      for (const section of sections) {
+        const [slideNumber, pageNumber] = await section.evaluate((element) => [
+          Number(element.getAttribute("data-slide-number")),
+          Number(element.getAttribute("data-slide-page")),
+        ])
+        if (!Number.isInteger(slideNumber) || !Number.isInteger(pageNumber) || pageNumber < 1) {
+          throw new Error("a slide section has no data-slide-number and data-slide-page")
+        }
+        images.push({ slideNumber, page: pageNumber, image: await section.screenshot({ type: "png" }) })
+      }
       return images
     },
     catch: (cause) =>

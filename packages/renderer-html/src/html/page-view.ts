@@ -56,6 +56,9 @@ export interface SlideView {
   readonly footer: string
   /** "Bild 9", or "Bild 9 (forts.)" on a further page of slide 9. */
   readonly position: string
+  /** The model's slide number, and which of its pages this is (1 on its first): the PNG files are named by these. */
+  readonly slideNumber: number
+  readonly page: number
   readonly notes: NotesView | null
 }
 
@@ -94,6 +97,8 @@ export const slideViews = (context: ViewContext): SlideView[] => {
         groups: page.items.map((item) => groupView(item, anchor, context)),
         footer: `${report.region} · ${report.period.from} – ${report.period.to}`,
         position: slideLabel(slide, page.page > 0, labels),
+        slideNumber: slide.number,
+        page: page.page + 1,
         notes: isLast ? notesView(slide, labels) : null,
       }
     }),

@@ -307,6 +307,13 @@ describe("renderHtml: a table too long for one slide", () => {
     expect(
       sections.map((section) => section.querySelector(".slide-footer span:last-child")?.textContent),
     ).toEqual(sections.map((_, index) => (index === 0 ? "Bild 9" : "Bild 9 (forts.)")))
+    // The PNG files are named by these: slide-09.png, slide-09-2.png, …
+    expect(sections.map((section) => section.getAttribute("data-slide-number"))).toEqual(
+      sections.map(() => "9"),
+    )
+    expect(sections.map((section) => section.getAttribute("data-slide-page"))).toEqual(
+      sections.map((_, index) => String(index + 1)),
+    )
     expect(document.querySelectorAll("details.slide-notes")).toHaveLength(1)
     expect(sections[sections.length - 1]!.nextElementSibling?.matches("details.slide-notes")).toBe(true)
   })
