@@ -10,10 +10,17 @@ import {
 } from "./blocks/text.js"
 import { FOOTER_BOX, TITLE_BOX, TITLE_RULE_Y } from "./layout/geometry.js"
 import { type PagePlan, type PlacedItem, titleFontSize } from "./layout/plan.js"
+import type { ChartFix } from "./package/chart-fix.js"
 import type { PptxSlide, Presentation } from "./pptxgen.js"
 import { type Labels, type PptxTheme, SIZES } from "./theme.js"
 
-const drawItem = (slide: PptxSlide, item: PlacedItem, labels: Labels, theme: PptxTheme): void => {
+/** Draws one placed block; a chart returns what the package step must add to it. */
+const drawItem = (
+  slide: PptxSlide,
+  item: PlacedItem,
+  labels: Labels,
+  theme: PptxTheme,
+): ChartFix | undefined => {
   switch (item.kind) {
     case "title-block":
       drawTitleBlock(slide, item.block, item.box, labels.locale, theme)
@@ -31,8 +38,7 @@ const drawItem = (slide: PptxSlide, item: PlacedItem, labels: Labels, theme: Ppt
       drawNoteLines(slide, item.lines, item.box, labels.locale, theme)
       return
     case "chart":
-      drawChart(slide, item.block, item.box, labels, theme)
-      return
+      return drawChart(slide, item.block, item.box, labels, theme)
     case "key-figures":
       drawKeyFigures(slide, item.block, item, item.box, labels.locale, theme)
       return
@@ -86,19 +92,27 @@ const drawFooter = (
   slide.addText(number, { ...common, align: "right" })
 }
 
-/** Adds one planned page as a slide: heading, blocks, footer and speaker notes. */
+/**
+ * Adds one planned page as a slide: heading, blocks, footer and speaker
+ * notes. Returns the fixes of its charts, in the order they were drawn.
+ */
 export const drawPage = (
   presentation: Presentation,
   page: PagePlan,
   source: string,
   labels: Labels,
   theme: PptxTheme,
-): void => {
+): ReadonlyArray<ChartFix> => {
   const slide = presentation.addSlide()
   if (page.title !== undefined) drawHeading(slide, page.title, labels.locale, theme)
 
-  for (const item of page.items) drawItem(slide, item, labels, theme)
+  const fixes: ChartFix[] = []
+  for (const item of page.items) {
+    const fix = drawItem(slide, item, labels, theme)
+    if (fix !== undefined) fixes.push(fix)
+  }
 
   if (page.title !== undefined) drawFooter(slide, source, page, labels, theme)
   if (page.notes !== "") slide.addNotes(page.notes)
+  return fixes
 }

@@ -3,6 +3,7 @@ import { Effect } from "effect"
 import { type DeckTheme, resolvePptxTheme } from "./deck-theme.js"
 import { drawPage } from "./draw-page.js"
 import { planReport } from "./layout/plan.js"
+import type { ChartFix } from "./package/chart-fix.js"
 import { normalizeDeck } from "./package/normalize.js"
 import { PptxGenJS } from "./pptxgen.js"
 import { labelsFor, type PptxTheme } from "./theme.js"
@@ -42,12 +43,12 @@ const themeOf = (deck: DeckTheme | undefined): Effect.Effect<PptxTheme, RenderEr
 const sourceLine = (report: Report): string =>
   `${report.region} · ${report.period.from} – ${report.period.to}`
 
-/** Builds the deck with pptxgenjs and returns its bytes as pptxgenjs wrote them. */
+/** Builds the deck with pptxgenjs: its bytes as pptxgenjs wrote them, and what its charts still need. */
 const buildDeck = async (
   report: Report,
   theme: PptxTheme,
   progress: ProgressReporter,
-): Promise<Uint8Array> => {
+): Promise<{ readonly bytes: Uint8Array; readonly chartFixes: ReadonlyArray<ChartFix> }> => {
   const labels = labelsFor(report.language)
   const presentation = new PptxGenJS()
   presentation.layout = "LAYOUT_WIDE"
@@ -59,11 +60,11 @@ const buildDeck = async (
   presentation.theme = { headFontFace: theme.font, bodyFontFace: theme.font }
 
   const pages = planReport(report, labels)
-  for (const page of pages) drawPage(presentation, page, sourceLine(report), labels, theme)
+  const chartFixes = pages.flatMap((page) => drawPage(presentation, page, sourceLine(report), labels, theme))
   progress.step(`pptx: ${report.slides.length} report slides as ${pages.length} PowerPoint slides`)
 
   const written = await presentation.write({ outputType: "uint8array" })
-  return written as Uint8Array
+  return { bytes: written as Uint8Array, chartFixes }
 }
 
 /**
@@ -84,7 +85,10 @@ export const renderPptx = (
     const theme = yield* themeOf(options.theme)
     const progress = options.progress ?? silentProgress
     return yield* Effect.tryPromise({
-      try: async () => normalizeDeck(await buildDeck(report, theme, progress), generatedAt),
+      try: async () => {
+        const { bytes, chartFixes } = await buildDeck(report, theme, progress)
+        return normalizeDeck(bytes, generatedAt, chartFixes)
+      },
       catch: (cause) =>
         new RenderError({
           format: FORMAT,

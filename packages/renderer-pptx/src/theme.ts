@@ -33,17 +33,26 @@ export interface PptxTheme {
   readonly series: ReadonlyArray<string>
 }
 
-/** The deck without a configured theme: a standard font, a dark blue for headings and header rows. */
+/** The accent of a deck without a configured one: the HTML's blue, so that every format looks alike. */
+export const DEFAULT_ACCENT = "#00507a"
+
+/**
+ * The deck without a configured theme: a standard font and the default
+ * accent, applied as `resolvePptxTheme` applies any accent (headings,
+ * header rows and the rule in the accent; its 15 %, 10 % and 5.5 % tints on
+ * white for group headings, totals and key figures). `theme.test.ts` checks
+ * that the two agree.
+ */
 export const defaultPptxTheme: PptxTheme = {
   font: "Calibri",
   colors: {
     text: "1F1F1F",
     muted: "595959",
-    heading: "1F3864",
-    headerFill: "1F3864",
+    heading: "00507A",
+    headerFill: "00507A",
     headerText: "FFFFFF",
-    groupHeadingFill: "D6DCE5",
-    totalFill: "E7EBF2",
+    groupHeadingFill: "D9E5EB",
+    totalFill: "E6EEF2",
     // Light enough that red over-goal and grey suppressed text on it keep 4.5:1.
     ownDistrictFill: "D9D9D9",
     border: "A6A6A6",
@@ -52,8 +61,8 @@ export const defaultPptxTheme: PptxTheme = {
     goal: "C00000",
     errorFill: "FDECEA",
     errorBorder: "C00000",
-    keyFigureFill: "F2F4F8",
-    rule: "1F3864",
+    keyFigureFill: "F1F5F8",
+    rule: "00507A",
   },
   series: ["1F77B4", "FF7F0E", "2CA02C", "9467BD", "8C564B", "E377C2", "17BECF", "7F7F7F"],
 }
@@ -81,7 +90,6 @@ export interface Labels {
   readonly continued: string
   readonly overGoalLegend: string
   readonly suppressedLegend: string
-  readonly minutes: string
   readonly mapCode: string
   readonly mapArea: string
   readonly mapValue: string
@@ -97,7 +105,6 @@ const labels: Record<Language, Labels> = {
     continued: "(forts.)",
     overGoalLegend: "▲ = målet nås inte",
     suppressedLegend: "* = litet antal, redovisas inte vid publicering",
-    minutes: "min",
     mapCode: "Kod",
     mapArea: "Kommun",
     mapValue: "Värde",
@@ -111,7 +118,6 @@ const labels: Record<Language, Labels> = {
     continued: "(cont.)",
     overGoalLegend: "▲ = goal not met",
     suppressedLegend: "* = small count, withheld when published",
-    minutes: "min",
     mapCode: "Code",
     mapArea: "Municipality",
     mapValue: "Value",

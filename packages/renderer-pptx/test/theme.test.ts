@@ -11,6 +11,7 @@ import {
   renderPptx,
   resolvePptxTheme,
 } from "../src/index.js"
+import { DEFAULT_ACCENT } from "../src/theme.js"
 import { type Deck, slidePaths, unzipDeck } from "./support/deck.js"
 
 const renderThemed = async (theme: { accent?: string; font?: string }): Promise<Deck> =>
@@ -40,6 +41,24 @@ describe("resolvePptxTheme", () => {
   it("is the default theme itself when nothing is configured", () => {
     expect(resolvePptxTheme()).toBe(defaultPptxTheme)
     expect(resolvePptxTheme({})).toBe(defaultPptxTheme)
+  })
+
+  it("has the HTML's accent #00507a by default, with the tints any accent gets", () => {
+    // Tints of 00 50 7A over white: 15 % 0 + 216.75 → D9, 12 + 216.75 → E5, 18.3 + 216.75 → EB;
+    // 10 % 229.5 → E6 (rounds up), 8 + 229.5 → EE, 12.2 + 229.5 → F2; 5.5 % 240.98 → F1, 245.38 → F5, 247.69 → F8.
+    expect(DEFAULT_ACCENT).toBe("#00507a")
+    expect(defaultPptxTheme.colors).toMatchObject({
+      heading: "00507A",
+      headerFill: "00507A",
+      headerText: "FFFFFF",
+      rule: "00507A",
+      groupHeadingFill: "D9E5EB",
+      totalFill: "E6EEF2",
+      keyFigureFill: "F1F5F8",
+    })
+    expect(resolvePptxTheme({ accent: DEFAULT_ACCENT }).colors).toEqual(defaultPptxTheme.colors)
+    // White on 00507A (L = 0.0714): 1.05 / 0.1214 = 8.65:1.
+    expect(contrastRatio("FFFFFF", "00507A")).toBeCloseTo(8.65, 2)
   })
 
   it("derives fills and text from the accent: a dark red keeps white header text and red headings", () => {
@@ -118,7 +137,7 @@ describe("a deck rendered with a configured theme", () => {
     expect(heading?.[1]).toBe("7A0019")
     expect(slide).toMatch(/<a:ln w="19050"><a:solidFill><a:srgbClr val="7A0019"\/>/)
     expect(slide).toMatch(/<\/a:lnB><a:solidFill><a:srgbClr val="7A0019"\/><\/a:solidFill>/)
-    expect(slide).not.toContain('srgbClr val="1F3864"')
+    expect(slide).not.toContain('srgbClr val="00507A"')
   })
 
   it("writes the font in every text run of every slide and chart, and in the presentation theme", () => {

@@ -1,26 +1,15 @@
 import type { ChartBlock } from "@ambu/core"
 import type { Box } from "../layout/geometry.js"
+import { type ChartFix, NO_CHART_FIX } from "../package/chart-fix.js"
 import type { ChartMulti, ChartOptions, PptxSlide } from "../pptxgen.js"
 import { type Labels, type PptxTheme, SIZES } from "../theme.js"
-
-/**
- * How a unit is plotted. Durations are plotted as decimal minutes: Excel
- * and PowerPoint scale a time axis (`[m]:ss` on fractions of a day) to odd
- * steps such as 2:52, while minutes give round steps and stay plain numbers
- * when the data is edited. The axis title says "min".
- */
-const UNIT_SCALE = { count: 1, share: 1, duration: 1 / 60 } as const
-
-/** Axis number formats by unit. `#,##0` groups thousands in the viewer's locale (a space in Swedish). */
-export const FORMAT_CODE = { count: "#,##0", share: "0.0%", duration: "0.0" } as const
-
-const scaled = (value: number | null, unit: ChartBlock["unit"]): number | null =>
-  value === null ? null : value * UNIT_SCALE[unit]
+import { FORMAT_CODE, plotted, valueAxis } from "./chart-axis.js"
 
 /** A palette at least `length` long, so pptxgenjs never picks a colour at random. */
 const palette = (length: number, colors: ReadonlyArray<string>): string[] =>
   Array.from({ length: Math.max(length, colors.length) }, (_, index) => colors[index % colors.length]!)
 
+/** Several series of `bar` (and `grouped-bar`) stand side by side; only `stacked-bar` stacks them. */
 const barGrouping = (chartType: ChartBlock["chartType"]): string =>
   chartType === "stacked-bar" ? "stacked" : "clustered"
 
@@ -32,7 +21,7 @@ const seriesData = (chart: ChartBlock): ChartData[] =>
   chart.series.map((series) => ({
     name: series.name,
     labels: [...chart.categories],
-    values: series.values.map((value) => scaled(value, chart.unit)),
+    values: series.values.map((value) => plotted(value, chart.unit)),
   }))
 
 /** A chart series. pptxgenjs types values as numbers, but writes a null as an empty point. */
@@ -54,8 +43,13 @@ const addComboChart = (slide: PptxSlide, types: ChartMulti[], options: ChartOpti
   addChart.call(slide, types, options)
 }
 
-const axisTitle = (chart: ChartBlock, labels: Labels): string =>
-  chart.unit === "duration" ? `${chart.yLabel} (${labels.minutes})` : chart.yLabel
+/**
+ * Whether the series get legend entries: not a single series of bars,
+ * which the chart's title already names (the HTML shows none either); a
+ * goal keeps its entry.
+ */
+export const showsSeriesLegend = (chart: ChartBlock): boolean =>
+  !(chart.series.length === 1 && chart.chartType === "bar")
 
 const commonOptions = (chart: ChartBlock, box: Box, labels: Labels, theme: PptxTheme): ChartOptions => ({
   x: box.x,
@@ -65,7 +59,7 @@ const commonOptions = (chart: ChartBlock, box: Box, labels: Labels, theme: PptxT
   objectName: chart.id,
   lang: labels.locale,
   altText: chart.description,
-  showLegend: true,
+  showLegend: showsSeriesLegend(chart) || chart.goal !== undefined,
   legendPos: "b",
   legendFontSize: SIZES.chartLegend,
   legendFontFace: theme.font,
@@ -79,7 +73,8 @@ const commonOptions = (chart: ChartBlock, box: Box, labels: Labels, theme: PptxT
   catAxisLabelFontFace: theme.font,
   catAxisLabelColor: theme.colors.text,
   showValAxisTitle: true,
-  valAxisTitle: axisTitle(chart, labels),
+  // The model's label names the unit where it needs one ("Tid (min:s)"); the tick labels show it too.
+  valAxisTitle: chart.yLabel,
   valAxisTitleFontSize: SIZES.chartAxis,
   valAxisTitleFontFace: theme.font,
   valAxisTitleColor: theme.colors.muted,
@@ -87,35 +82,22 @@ const commonOptions = (chart: ChartBlock, box: Box, labels: Labels, theme: PptxT
   valAxisLabelFontFace: theme.font,
   valAxisLabelColor: theme.colors.text,
   valAxisLabelFormatCode: FORMAT_CODE[chart.unit],
+  // The format of the values in the chart's cache, which PowerPoint shows when the data is edited.
   valLabelFormatCode: FORMAT_CODE[chart.unit],
-  // Data labels are hidden, but PowerPoint shows them in this font when a user turns them on.
+  // Data labels are hidden, but PowerPoint shows them in this format and font when a user turns them on.
+  dataLabelFormatCode: FORMAT_CODE[chart.unit],
   dataLabelFontFace: theme.font,
   valGridLine: { color: "D9D9D9", size: 0.5 },
   displayBlanksAs: "gap",
-  // Bars grow from zero; a line of shares zooms in on its range, as the HTML does.
-  ...(chart.chartType === "line" ? lineAxisFloor(chart) : { valAxisMinVal: 0 }),
+  ...valueAxis(chart),
 })
-
-/**
- * The lowest value of a line chart's axis: for shares, the 5 % step at least
- * one step below the lowest point or goal, so that a 90 % goal is not a line
- * squeezed against the top of a 0–100 % axis. Other units keep the client's
- * own scaling.
- */
-export const lineAxisFloor = (chart: ChartBlock): { valAxisMinVal?: number } => {
-  if (chart.unit !== "share") return {}
-  const values = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null))
-  if (chart.goal !== undefined) values.push(chart.goal.value)
-  if (values.length === 0) return {}
-  const step = 0.05
-  const floor = Math.floor(Math.min(...values) / step + 1e-9) * step - step
-  return { valAxisMinVal: Math.max(0, Math.round(floor * 100) / 100) }
-}
 
 /**
  * Draws a chart block as a native chart (data in an embedded workbook,
  * editable in PowerPoint). A goal becomes one more line series of constant
- * value, dashed and red, on the same axes: a combo chart for bars.
+ * value, dashed and red, on the same axes: a combo chart for bars. Returns
+ * what the package step must add: the legend entry a single bar series
+ * beside its goal does not get.
  */
 export const drawChart = (
   slide: PptxSlide,
@@ -123,7 +105,7 @@ export const drawChart = (
   box: Box,
   labels: Labels,
   theme: PptxTheme,
-): void => {
+): ChartFix => {
   const data = seriesData(chart)
   const count = data.length + (chart.goal === undefined ? 0 : 1)
   const isLine = chart.chartType === "line"
@@ -145,13 +127,13 @@ export const drawChart = (
 
   if (chart.goal === undefined) {
     slide.addChart(isLine ? "line" : "bar", asPptxData(data), { ...options, ...mainOptions })
-    return
+    return NO_CHART_FIX
   }
 
   const goal: ChartData = {
     name: chart.goal.label,
     labels: [...chart.categories],
-    values: chart.categories.map(() => scaled(chart.goal!.value, chart.unit)),
+    values: chart.categories.map(() => plotted(chart.goal!.value, chart.unit)),
   }
   const types: ChartMulti[] = [
     { type: isLine ? "line" : "bar", data: asPptxData(data), options: mainOptions },
@@ -170,4 +152,6 @@ export const drawChart = (
     ...options,
     ...(isLine ? {} : { barGrouping: barGrouping(chart.chartType) }),
   })
+  // The goal is the last series; the bars before it are named by the title alone.
+  return showsSeriesLegend(chart) ? NO_CHART_FIX : { hiddenLegendEntries: data.map((_, index) => index) }
 }

@@ -1,3 +1,11 @@
+import { type ChartFix, hideLegendEntries } from "./chart-fix.js"
+import {
+  formatCodes,
+  styleValueCells,
+  type ValueFormat,
+  valueFormats,
+  withNumberFormats,
+} from "./workbook.js"
 import { bytesOf, readZip, textOf, writeZip, type ZipEntries } from "./zip.js"
 
 /**
@@ -6,28 +14,64 @@ import { bytesOf, readZip, textOf, writeZip, type ZipEntries } from "./zip.js"
  * workbook), numbers charts with a counter that lives as long as the
  * process, and lets the zip carry the time of writing. It also writes a
  * missing chart value as an empty point (and as 0 in the workbook); both
- * become real gaps here, so a null is never shown or edited as zero.
+ * become real gaps here, so a null is never shown or edited as zero. It
+ * gives a table the id of another shape on its slide, which PowerPoint
+ * repairs on opening; shapes are renumbered here. What pptxgenjs cannot
+ * write at all comes from `chartFixes` (by chart, in drawing order) and
+ * from the charts themselves: hidden legend entries, and the values'
+ * number formats in each workbook.
  */
-export const normalizeDeck = async (deck: Uint8Array, generatedAt: Date): Promise<Uint8Array> => {
+export const normalizeDeck = async (
+  deck: Uint8Array,
+  generatedAt: Date,
+  chartFixes: ReadonlyArray<ChartFix> = [],
+): Promise<Uint8Array> => {
   const entries = await readZip(deck)
   const renamed = renumberCharts(entries)
-  const gaps = new Map<string, ReadonlyArray<string>>()
+  const workbooks = new Map<string, WorkbookFix>()
 
   for (const [path, bytes] of renamed) {
     if (path === "docProps/core.xml") renamed.set(path, bytesOf(stampDates(textOf(bytes), generatedAt)))
-    const chart = /^ppt\/charts\/chart\d+\.xml$/.test(path)
-    if (chart) {
-      const xml = removeEmptyPoints(textOf(bytes))
+    if (SLIDE_PART.test(path)) renamed.set(path, bytesOf(renumberShapeIds(textOf(bytes))))
+    const chart = CHART_PART.exec(path)
+    if (chart !== null) {
+      const hidden = chartFixes[Number(chart[1]) - 1]?.hiddenLegendEntries ?? []
+      const xml = hideLegendEntries(removeEmptyPoints(textOf(bytes)), hidden)
       renamed.set(path, bytesOf(xml))
-      gaps.set(workbookOf(renamed, path), blankCells(xml))
+      workbooks.set(workbookOf(renamed, path), { blanks: blankCells(xml), formats: valueFormats(xml) })
     }
   }
 
-  for (const [path, blanks] of gaps) {
+  for (const [path, fix] of workbooks) {
     const workbook = renamed.get(path)
-    if (workbook !== undefined) renamed.set(path, await normalizeWorkbook(workbook, blanks, generatedAt))
+    if (workbook !== undefined) renamed.set(path, await normalizeWorkbook(workbook, fix, generatedAt))
   }
   return writeZip(renamed, generatedAt)
+}
+
+const CHART_PART = /^ppt\/charts\/chart(\d+)\.xml$/
+
+/** What a chart's workbook needs: the cells of its gaps emptied, its values formatted as in the chart. */
+interface WorkbookFix {
+  readonly blanks: ReadonlyArray<string>
+  readonly formats: ReadonlyArray<ValueFormat>
+}
+
+const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/
+
+/**
+ * Numbers the shapes of a slide 1, 2, 3, … in document order (the shape
+ * tree itself is 1). pptxgenjs 4.0.1 numbers a table by a deck-wide counter
+ * and so can give it the id of another shape on its slide; ids must be
+ * unique within a slide. Nothing in a pptxgenjs slide refers to a shape by
+ * its id (no connectors, no animations), so renumbering changes nothing else.
+ */
+export const renumberShapeIds = (slideXml: string): string => {
+  let next = 0
+  return slideXml.replace(/<p:cNvPr id="\d+"/g, () => {
+    next += 1
+    return `<p:cNvPr id="${next}"`
+  })
 }
 
 /** The W3CDTF form Office writes: whole seconds, `Z`. */
@@ -105,23 +149,28 @@ const workbookOf = (entries: ZipEntries, chartPath: string): string => {
   return target === null ? "" : `ppt/embeddings/${target[1]}`
 }
 
-/** Rewrites a chart's embedded workbook: fixed dates, and empty cells where the chart has gaps. */
-const normalizeWorkbook = async (
-  workbook: Uint8Array,
-  blanks: ReadonlyArray<string>,
-  date: Date,
-): Promise<Uint8Array> => {
+/**
+ * Rewrites a chart's embedded workbook: fixed dates, empty cells where the
+ * chart has gaps, and the chart's number formats on the value cells.
+ */
+const normalizeWorkbook = async (workbook: Uint8Array, fix: WorkbookFix, date: Date): Promise<Uint8Array> => {
   const entries = await readZip(workbook)
   const core = entries.get("docProps/core.xml")
   if (core !== undefined) entries.set("docProps/core.xml", bytesOf(stampDates(textOf(core), date)))
 
   const sheet = entries.get("xl/worksheets/sheet1.xml")
-  if (sheet !== undefined && blanks.length > 0) {
-    const blank = new Set(blanks)
-    const xml = textOf(sheet).replace(/<c r="([A-Z]+\d+)"\s*><v>[^<]*<\/v><\/c>/g, (cell, ref: string) =>
-      blank.has(ref) ? "" : cell,
+  const styles = entries.get("xl/styles.xml")
+  if (sheet !== undefined) {
+    const blank = new Set(fix.blanks)
+    const withGaps = textOf(sheet).replace(
+      /<c r="([A-Z]+\d+)"\s*><v>[^<]*<\/v><\/c>/g,
+      (cell, ref: string) => (blank.has(ref) ? "" : cell),
     )
-    entries.set("xl/worksheets/sheet1.xml", bytesOf(xml))
+    const formatted = styles === undefined ? withGaps : styleValueCells(withGaps, fix.formats)
+    entries.set("xl/worksheets/sheet1.xml", bytesOf(formatted))
+  }
+  if (styles !== undefined && fix.formats.length > 0) {
+    entries.set("xl/styles.xml", bytesOf(withNumberFormats(textOf(styles), formatCodes(fix.formats))))
   }
   return writeZip(entries, date)
 }

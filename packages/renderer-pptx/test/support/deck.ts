@@ -82,3 +82,34 @@ export const tableCells = (
       fill: /<a:solidFill><a:srgbClr val="([0-9A-F]{6})"/.exec(withoutBorders)?.[1],
     }
   })
+
+/** The `id` of every shape on a slide (`<p:cNvPr id="…">`), in document order. */
+export const shapeIds = (slideXml: string): ReadonlyArray<number> =>
+  [...slideXml.matchAll(/<p:cNvPr\b[^>]*\sid="(\d+)"/g)].map((match) => Number(match[1]))
+
+/** The shape ids that occur more than once on each slide that has any, by slide part. */
+export const duplicateShapeIds = (deck: Deck): Record<string, ReadonlyArray<number>> => {
+  const duplicates: Record<string, ReadonlyArray<number>> = {}
+  for (const path of slidePaths(deck)) {
+    const ids = shapeIds(deck.text(path))
+    const twice = [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))]
+    if (twice.length > 0) duplicates[path] = twice
+  }
+  return duplicates
+}
+
+/** The chart parts a slide's rels point to, in the order of the rels. */
+export const chartsOf = (deck: Deck, slide: string): ReadonlyArray<string> => {
+  const rels = deck.text(relsPathOf(slide))
+  return [...rels.matchAll(/<Relationship\b[^>]*\sTarget="([^"]*)"/g)]
+    .map((match) => resolveTarget(relsPathOf(slide), match[1]!))
+    .filter((path) => path.startsWith("ppt/charts/"))
+}
+
+/** The workbook a chart part's rels point to. */
+export const workbookOf = (deck: Deck, chart: string): string => {
+  const rels = deck.text(relsPathOf(chart))
+  const target = /Target="([^"]*\.xlsx)"/.exec(rels)
+  if (target === null) throw new Error(`${chart} has no workbook`)
+  return resolveTarget(relsPathOf(chart), target[1]!)
+}
