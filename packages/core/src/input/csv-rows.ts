@@ -151,6 +151,11 @@ export class CsvRows {
     return this.header !== undefined
   }
 
+  /** The line (1-based) the next text pushed starts on. */
+  get currentLine(): number {
+    return this.tokenizer.currentLine
+  }
+
   push(text: string): void {
     this.tokenizer.push(text)
   }

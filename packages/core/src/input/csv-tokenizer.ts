@@ -72,6 +72,11 @@ export class CsvTokenizer {
     this.delimiterText = String.fromCharCode(delimiter)
   }
 
+  /** The physical line (1-based) the next character pushed belongs to. */
+  get currentLine(): number {
+    return this.line
+  }
+
   /** Tokenizes one chunk; a record cut by the chunk's end is finished by a later `push` or by `end`. */
   push(text: string): void {
     const n = text.length

@@ -37,6 +37,8 @@ const MAX_PRELUDE_CHARS = 1 << 20
 
 interface RowReader {
   readonly hasHeader: boolean
+  /** The line (1-based) the next text pushed starts on. */
+  readonly currentLine: number
   push(text: string): void
   end(): void
 }
@@ -58,14 +60,19 @@ export const readFile = async (options: ReadFileOptions): Promise<FileRead> => {
   let prelude = ""
   let sniffed = false
 
+  // The line the next decoded text starts on, for the message about a bad byte.
+  const nextLine = (): number => reader?.currentLine ?? 1 + countLineFeeds(prelude)
+
+  const nul = { seen: false }
   const feed = (text: string, final: boolean): void => {
+    if (!nul.seen && text.includes("\0")) nul.seen = true
     if (reader !== undefined) {
       reader.push(text)
       return
     }
     prelude += text
     if (final || firstLineComplete(prelude) || prelude.length > MAX_PRELUDE_CHARS) {
-      reader = makeReader(options, prelude, tally, warnings)
+      reader = makeReader(options, prelude, tally, warnings, nul)
       if (reader !== undefined) reader.push(prelude)
       prelude = ""
     }
@@ -79,12 +86,12 @@ export const readFile = async (options: ReadFileOptions): Promise<FileRead> => {
       sniffed = true
     }
     feed(
-      decodeUtf8(file, () => decoder.decode(chunk)),
+      decodeUtf8(file, () => decoder.decode(chunk), nextLine),
       false,
     )
   }
   feed(
-    decodeUtf8(file, () => decoder.end()),
+    decodeUtf8(file, () => decoder.end(), nextLine),
     true,
   )
   reader?.end()
@@ -136,6 +143,7 @@ const makeReader = (
   prelude: string,
   tally: Tally,
   warnings: WarningCounter,
+  nul: { readonly seen: boolean },
 ): RowReader | undefined => {
   const firstLine = firstNonBlankLine(prelude)
   if (firstLine === undefined) return undefined
@@ -143,7 +151,7 @@ const makeReader = (
   const { source, kind, zone, builder } = options
   const columns = columnsOf(kind)
   const makeChecker = (labels: ReadonlyArray<string>): RowChecker => {
-    const rowSource = { file: source.name, columns, labels }
+    const rowSource = { file: source.name, columns, labels, nul }
     return kind === "missions"
       ? new MissionRows(rowSource, zone, builder, warnings)
       : new RescueCaseRows(rowSource, zone, builder, warnings)
@@ -207,17 +215,24 @@ const checkNotBinary = (file: string, chunk: Uint8Array): void => {
   }
 }
 
+const countLineFeeds = (text: string): number => {
+  let n = 0
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++
+  return n
+}
+
 /** The next piece of text; fails for bytes that are not UTF-8, showing where, with the command that converts the file. */
-const decodeUtf8 = (file: string, decode: () => string): string => {
+const decodeUtf8 = (file: string, decode: () => string, nextLine: () => number): string => {
   try {
     return decode()
   } catch (error) {
     if (!(error instanceof NotUtf8)) throw error
     const near = error.near.replace(/\r?\n/g, " ")
+    const line = nextLine() + error.lineBreaksBefore
     throw new InputError({
       file,
       kind: "encoding",
-      message: `${file}: the file is not UTF-8 (first bad byte near "${near}"); exports from Excel are often Windows-1252: convert with \`iconv -f WINDOWS-1252 -t UTF-8 "${file}" > converted.csv\` or save as "CSV UTF-8"`,
+      message: `${file} line ${line}: the file is not UTF-8 (first bad byte near "${near}"); exports from Excel are often Windows-1252: convert with \`iconv -f WINDOWS-1252 -t UTF-8 "${file}" > converted.csv\` or save as "CSV UTF-8"`,
     })
   }
 }

@@ -85,6 +85,43 @@ describe("CSV dialects", () => {
     expect(error.kind).toBe("encoding")
     expect(error.message).toContain("Esl\uFFFDv")
     expect(error.message).toContain("iconv -f WINDOWS-1252 -t UTF-8")
+    // The header is line 1, the row line 2.
+    expect(error.message).toMatch(/^missions\.csv line 2: /)
+  })
+
+  it("names the line of a bad byte far into the file, in a later chunk and with CRLF line ends", async () => {
+    const encoder = new TextEncoder()
+    // 300 good rows (lines 2-301), then Eslöv in Windows-1252 on line 302; read in 1000-byte chunks.
+    const good = Array.from({ length: 300 }, (_, i) => missionRow({ id: `M${i}` })).join("\r\n")
+    const [before, after] =
+      `${MISSION_HEADER}\r\n${good}\r\n${missionRow({ id: "BAD", station: "Esl|v" })}`.split("|")
+    const bytes = new Uint8Array([...encoder.encode(before), 0xf6, ...encoder.encode(after)])
+    const error = await readFailure(bytesSource("missions.csv", bytes, 1000))
+    expect(error.message).toMatch(/^missions\.csv line 302: the file is not UTF-8/)
+  })
+
+  it("rejects a row whose text holds a NUL character past the first kilobyte, keeping the others", async () => {
+    // Twenty good rows put the NUL beyond the 1 KB that is sniffed for binary files.
+    const good = Array.from({ length: 20 }, (_, i) => missionRow({ id: `M${i}` }))
+    const text = missionsCsv(
+      ...good,
+      missionRow({ id: "NUL", station: "Malm\u0000ö" }),
+      missionRow({ id: "LAST" }),
+    )
+    expect(text.indexOf("\u0000")).toBeGreaterThan(1024)
+    const { dataset, rejects, files } = await readTexts(text)
+
+    expect(dataset.missions.count).toBe(21)
+    expect(files[0]).toMatchObject({
+      read: 22,
+      accepted: 21,
+      rejected: 1,
+      rejectedByReason: { "invalid-format": 1 },
+    })
+    // Header line 1, good rows 2-21, the NUL row 22.
+    expect(rejects).toHaveLength(1)
+    expect(rejects[0]).toMatchObject({ line: 22, field: "station", reason: "invalid-format" })
+    expect(rejects[0]!.message).toContain("NUL character")
   })
 
   it("counts header columns outside the contract as unknown and ignores them", async () => {

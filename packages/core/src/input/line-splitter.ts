@@ -13,6 +13,11 @@ export class LineSplitter {
 
   constructor(private readonly onLine: LineHandler) {}
 
+  /** The line (1-based) the next character pushed belongs to. */
+  get currentLine(): number {
+    return this.line
+  }
+
   push(text: string): void {
     let start = 0
     let end = text.indexOf("\n")

@@ -38,6 +38,11 @@ export class NdjsonRows {
     return this.rows > 0
   }
 
+  /** The line (1-based) the next text pushed starts on. */
+  get currentLine(): number {
+    return this.splitter.currentLine
+  }
+
   push(text: string): void {
     this.splitter.push(text)
   }

@@ -10,6 +10,12 @@ export interface RowSource {
   readonly columns: ReadonlyArray<ColumnSpec>
   /** Per column position, the name as the file writes it, for messages. */
   readonly labels: ReadonlyArray<string>
+  /**
+   * Set once the file's text holds a NUL character, which is never text:
+   * from then on each text field is checked for it. Looking once per chunk
+   * keeps that check off the hot path of files without one.
+   */
+  readonly nul?: { readonly seen: boolean }
 }
 
 /**
@@ -63,6 +69,14 @@ export abstract class RowValidator {
       return this.fail(column, "invalid-format", raw, `${raw} is not text; give the value as a string`)
     }
     const value = raw.trim()
+    if (this.source.nul?.seen === true && value.includes("\0")) {
+      return this.fail(
+        column,
+        "invalid-format",
+        raw,
+        "the value holds a NUL character (byte 0), which is not text; remove it from the export",
+      )
+    }
     if (value.length === 0 && this.source.columns[column]!.required) {
       return this.fail(
         column,

@@ -2,9 +2,16 @@ import { Buffer, isUtf8 } from "node:buffer"
 
 const BOM = [0xef, 0xbb, 0xbf] as const
 
-/** Bytes that are not UTF-8; `near` is the text around the first bad byte, bad bytes shown as U+FFFD. */
+/**
+ * Bytes that are not UTF-8; `near` is the text around the first bad byte,
+ * bad bytes shown as U+FFFD, and `lineBreaksBefore` counts the line feeds
+ * of the piece of text being decoded before that byte.
+ */
 export class NotUtf8 extends Error {
-  constructor(readonly near: string) {
+  constructor(
+    readonly near: string,
+    readonly lineBreaksBefore: number,
+  ) {
     super(`not UTF-8 near "${near}"`)
   }
 }
@@ -68,7 +75,9 @@ const toText = (bytes: Uint8Array): string => {
 const notUtf8 = (bytes: Uint8Array): NotUtf8 => {
   const lenient = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
   const at = Math.max(0, lenient.indexOf("\uFFFD"))
-  return new NotUtf8(lenient.slice(Math.max(0, at - 30), at + 10))
+  let lineBreaks = 0
+  for (let i = lenient.indexOf("\n"); i >= 0 && i < at; i = lenient.indexOf("\n", i + 1)) lineBreaks++
+  return new NotUtf8(lenient.slice(Math.max(0, at - 30), at + 10), lineBreaks)
 }
 
 /** How many of the first bytes match the byte-order mark. */
