@@ -14,7 +14,18 @@ export type * from "./dataset/data-set.js"
 export { MissionTimes } from "./dataset/mission-times.js"
 export type * from "./dataset/records.js"
 export { assumptionSentences } from "./deck/assumption-sentences.js"
-export { type BuildReportOptions, buildReport, deckWithPluginSlides } from "./deck/build-report.js"
+export {
+  type BuildReportOptions,
+  buildReport,
+  type DeckConflict,
+  deckConflicts,
+  deckSlideId,
+  deckWithPluginSlides,
+  describeFailure,
+  type MetricFailure,
+  MetricsFailedError,
+  runKey,
+} from "./deck/build-report.js"
 export { DEFAULT_DECK, type DeckEntry } from "./deck/deck-entry.js"
 export {
   COVERED_SHARE,
@@ -67,8 +78,10 @@ export * from "./model/report-model.js"
 export { SUPPRESSED_DERIVED_TEXT, type SuppressionParameters, suppressReport } from "./model/suppress.js"
 export { jsonRenderer, REPORT_SCHEMA_ID, renderJson, reportJsonSchema } from "./output/json.js"
 export { formatQualitySummary } from "./output/quality-summary.js"
+export { issueLines, issuePath } from "./plugin/issue-path.js"
+export { qualityProblem, slidesProblem } from "./plugin/output-check.js"
 export { type AmbuPlugin, definePlugin, PluginError, PluginShape, validatePlugin } from "./plugin/plugin.js"
-export { buildRegistry, type Registry } from "./plugin/registry.js"
+export { buildRegistry, type Registry, type RegistryOptions } from "./plugin/registry.js"
 export * from "./plugin/renderer.js"
 export {
   generateSample,

@@ -2,9 +2,10 @@ import { join } from "node:path"
 import {
   buildReport,
   checkConfiguredTexts,
+  describeFailure,
   formatQualitySummary,
   formatRejectsCsv,
-  MetricError,
+  MetricsFailedError,
   suppressReport,
 } from "@ambu/core"
 import { Effect, Option } from "effect"
@@ -132,11 +133,17 @@ export const reportCommand = Command.make(
         assumptions: input.assumptions,
         strict: flags.strict,
         progress,
+        // Under --strict the refusal lists every failure; otherwise each one is a warning, as its slide is made anyway.
+        onMetricFailure: (failure) => {
+          if (!flags.strict) {
+            process.stderr.write(`ambu: warning: ${describeFailure(failure)}; its slide shows the error\n`)
+          }
+        },
         ...(period === undefined ? {} : { period }),
       }).pipe(
         // A metric fails the run only under --strict, and that refusal has strict mode's exit code.
         Effect.mapError((error) =>
-          error instanceof MetricError
+          error instanceof MetricsFailedError
             ? new StrictModeError({ message: `--strict: ${error.message}` })
             : error,
         ),

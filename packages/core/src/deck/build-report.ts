@@ -15,7 +15,7 @@ import { type ProgressReporter, silentProgress } from "../plugin/renderer.js"
 import { formatMonth, type Period } from "../time/month.js"
 import { dataQualitySlide, type MetricQualityLine, titleSlide } from "./builtin-slides.js"
 import { DEFAULT_DECK, type DeckEntry } from "./deck-entry.js"
-import { coveredPreviousPeriod, dataMonths, defaultPeriod, ReportError } from "./period.js"
+import { coveredPreviousPeriod, dataMonths, defaultPeriod, periodCoverage, ReportError } from "./period.js"
 
 /** A metric of the deck that could not be computed or shown; its slide says so instead. */
 export interface MetricFailure {
@@ -228,7 +228,9 @@ export const buildReport = (
         progress.step(`computing ${key}`)
         const outcome = yield* Effect.result(containDefects(() => metric.run(input, entry.params ?? {})))
         const problem =
-          outcome._tag === "Failure" ? outcome.failure.message : qualityProblem(outcome.success.output.quality)
+          outcome._tag === "Failure"
+            ? outcome.failure.message
+            : qualityProblem(outcome.success.output.quality)
         if (problem === undefined && outcome._tag === "Success") {
           run = outcome.success
           runs.set(key, run)
@@ -238,24 +240,24 @@ export const buildReport = (
       }
 
       slideMetricIds.push([metric.id])
+      // Presenters look texts up by the ids they give; under another key the deck applies them by the new ids.
       const texts = key === metric.id ? options.texts : undefined
-      let slides: ReadonlyArray<SlideContent> | MetricFailure = failedRuns.get(key)!
+      let made: ReadonlyArray<SlideContent> | MetricFailure = failedRuns.get(key)!
       if (run !== undefined) {
         const presented = presentSafely(run, view, language, texts)
-        slides =
+        made =
           typeof presented === "string"
             ? fail(failure("present", presented))
             : claimIds(presented, metric.id, key, owners, `metric "${metric.id}" (plugin "${plugin}")`, (m) =>
                 fail(failure("present", m)),
               )
       }
-      if (!Array.isArray(slides)) {
-        const failed = slides as MetricFailure
+      if ("stage" in made) {
         const id = freeId(view === "default" ? key : `${key}-${view}`, owners)
         owners.set(id, `the error slide of "${key}"`)
-        slides = [failedSlide(id, metric.title[language], failed, language)]
+        made = [failedSlide(id, metric.title[language], made, language)]
       }
-      contents.push([...slides])
+      contents.push([...made])
     }
 
     if (options.strict === true && failures.length > 0) {
@@ -267,9 +269,27 @@ export const buildReport = (
       title: registry.metrics.get(run.metricId)!.metric.title[language],
       quality: run.output.quality,
     }))
+    const dataQuality = {
+      files: [...options.files],
+      metrics: Object.fromEntries(qualityLines.map((l) => [l.key, l.quality])),
+      period: {
+        missions: periodCoverage(dataset.missions.month, period),
+        rescueCases: periodCoverage(dataset.rescueCases.month, period),
+      },
+      unmatched: {
+        stations: [...dataset.missions.unmatched.stations],
+        municipalityCodes: [...dataset.missions.unmatched.municipalityCodes],
+      },
+    }
     for (const position of closingEntries) {
       contents[position] = [
-        dataQualitySlide(options.files, qualityLines, options.assumptions ?? [], language),
+        dataQualitySlide({
+          quality: dataQuality,
+          metrics: qualityLines,
+          period,
+          assumptions: options.assumptions ?? [],
+          language,
+        }),
       ]
     }
 
@@ -295,10 +315,7 @@ export const buildReport = (
             { result: run.output.result, quality: run.output.quality },
           ]),
         ),
-        dataQuality: {
-          files: [...options.files],
-          metrics: Object.fromEntries(qualityLines.map((l) => [l.key, l.quality])),
-        },
+        dataQuality,
       }),
     )
   })

@@ -52,6 +52,7 @@ const MetricEntryShape = z.object({
 const RendererShape = z.object({
   format: ID,
   description: z.string(),
+  options: z.custom<z.ZodType>((v) => v instanceof z.ZodType, "must be a zod schema").optional(),
   render: z.custom<RendererDefinition["render"]>((v) => typeof v === "function", "must be a function"),
 })
 
