@@ -321,7 +321,26 @@ const mapSlide = (
     },
     boundaries: toModelBoundaries(boundaries),
   }
-  return { id, title, blocks: [map], notes: notesOf(output, context) }
+  return {
+    id,
+    title,
+    blocks: [{ kind: "text", paragraphs: mapExplanation(result, language) }, map],
+    notes: notesOf(output, context),
+  }
+}
+
+/** What the map shows, in the slide's own words: the same figure as the table before it. */
+const mapExplanation = (result: MedianResponseResult, language: Language): string[] => {
+  const goal = formatDuration(result.goals.municipalitySeconds)
+  return language === "sv"
+    ? [
+        `Samma mediantider som på föregående bild, per kommun som den hjälpsökande ringde från: tiden från att den första resursen larmades till att den första resursen var framme, för ärenden med prioritet 1. Mörkare färg betyder längre tid.`,
+        `Kommuner vars median är ${goal} eller mer, och därmed inte når målet för en enskild kommun, är markerade. En kommun utan ärenden i perioden är grå.`,
+      ]
+    : [
+        `The same medians as on the previous slide, per municipality the caller rang from: the time from the first resource's dispatch to the first resource's arrival, for priority 1 cases. A darker colour means a longer time.`,
+        `Municipalities whose median is ${goal} or more, missing the goal for a single municipality, are marked. A municipality without cases in the period is grey.`,
+      ]
 }
 
 export const medianResponseDefinition: MetricDefinition<MedianResponseParams, MedianResponseResult> = {
