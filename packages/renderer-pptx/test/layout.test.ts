@@ -1,17 +1,27 @@
-import { type Block, type Column, numberCell, type Row, type Slide, textCell } from "@ambu/core"
+import {
+  type Block,
+  type Column,
+  numberCell,
+  type Row,
+  type Slide,
+  type TableBlock,
+  textCell,
+} from "@ambu/core"
 import { reportFixture } from "@ambu/core/testing"
 import { describe, expect, it } from "vitest"
 import { CONTENT, measure, SLIDE, widestWord, wrappedLines } from "../src/layout/geometry.js"
 import { type PagePlan, planReport, planSlide } from "../src/layout/plan.js"
 import {
+  CELL_MARGIN,
   type ColumnNeed,
   columnNeeds,
   fitColumnWidths,
   headerHeights,
   headerRows,
+  minimumWidth,
   paginateRows,
 } from "../src/layout/table-layout.js"
-import { labelsFor } from "../src/theme.js"
+import { labelsFor, SIZES } from "../src/theme.js"
 import { chartSlide, durationChart, longTableSlide, reportWith } from "./support/reports.js"
 
 const sv = labelsFor("sv")
@@ -33,6 +43,15 @@ describe("text measure and wrapping", () => {
 
   it("breaks a word wider than the line: ten a's (0.833 in) take two lines of 0.5 in", () => {
     expect(wrappedLines("aaaaaaaaaa", 0.5, 10)).toBe(2)
+  })
+
+  it("breaks a long word between whole glyphs, and after its hyphens where it has them", () => {
+    // An "m" is 0.98 em, 0.1361 in at 10 pt: two (0.2722 in) do not fit 0.25 in, so five take five lines.
+    expect(wrappedLines("mmmmm", 0.25, 10)).toBe(5)
+    // "aaaa-" is 3.2 em = 0.4444 in, "aaaa" 0.3333 in: in 0.7 in no two pieces share a line.
+    expect(wrappedLines("aaaa-aaaa-aaaa", 0.7, 10)).toBe(3)
+    // After the broken word the line goes on: "aaaa" (0.3333 in) and " aa" (0.2111 in) share the last line.
+    expect(wrappedLines("aaaa-aaaa-aaaa aa", 0.7, 10)).toBe(3)
   })
 
   it("never breaks at a no-break space: it joins a number to its unit into one word", () => {
@@ -119,7 +138,8 @@ describe("table header and columns", () => {
   })
 
   /** Needs built by hand: the header fits one line at `natural`, two lines at `body`. */
-  const need = (min: number, body: number, natural: number): ColumnNeed => ({
+  const need = (min: number, body: number, natural: number, floor = min): ColumnNeed => ({
+    floor,
     min,
     body,
     natural,
@@ -140,6 +160,38 @@ describe("table header and columns", () => {
     const squeezed = fitColumnWidths(needs, 1)
     expect(squeezed[0]).toBeCloseTo(2 / 3, 9)
     expect(squeezed[1]).toBeCloseTo(1 / 3, 9)
+  })
+
+  it("breaks a text column's too long word before a header's words, and shrinks all alike only below that", () => {
+    // A name column that keeps its words at 3 in and may go down to 0.8 in; a number column of 1 in.
+    const needs = [need(3, 3, 3, 0.8), need(1, 1, 1)]
+    // 3 in: between the floors (1.8 in) and the minimums (4 in), 1.2 / 2.2 of the way; only the names move.
+    const [names, numbers] = fitColumnWidths(needs, 3)
+    expect(names).toBeCloseTo(0.8 + (2.2 * 1.2) / 2.2, 9)
+    expect(numbers).toBe(1)
+    // 0.9 in: under the floors; each shrinks by 0.9 / 1.8.
+    const squeezed = fitColumnWidths(needs, 0.9)
+    expect(squeezed[0]).toBeCloseTo(0.4, 9)
+    expect(squeezed[1]).toBeCloseTo(0.5, 9)
+  })
+
+  it("lets a text column's floor go down to 0.8 in, but never under its header's widest word", () => {
+    const long = "Hässleholms-Osby-Östra-Göinge-Bromölla-landsbygdskommunen"
+    const [name, count] = columnNeeds(
+      [
+        { key: "m", label: "Kommun", align: "left" },
+        { key: "n", label: "Uppdrag", align: "right" },
+      ],
+      [{ kind: "body", cells: [textCell(long), numberCell(1354, "count", "sv")] }],
+      9,
+    )
+    // The name is one word: min holds it whole, padded by 0.12 in and 0.06 in of slack.
+    expect(name!.min).toBeCloseTo(measure(long, 9) + 0.18, 9)
+    // Its floor is the readable 0.8 in (bold 9 pt "Kommun", 4.5 em × 9.9 / 72 = 0.6188 in + 0.18 in, is less).
+    expect(name!.floor).toBeCloseTo(0.8, 9)
+    // A number column's floor is its min: bold "Uppdrag" is 4.14 em × 9.9 / 72 = 0.5693 in, + 0.18 in.
+    expect(count!.floor).toBeCloseTo(count!.min, 9)
+    expect(count!.min).toBeCloseTo(0.7493, 4)
   })
 
   it("needs a number column's whole value and the header's widest word at the least", () => {
@@ -261,8 +313,110 @@ const stressSlides = (): Slide[] => {
   ]
 }
 
+/**
+ * The segment-times table of a region with long names: one municipality's
+ * name a single 57-letter word, another of several words, a station-like
+ * group heading; ten columns, eight of them under "Mediantid".
+ */
+const longNamesSlide = (): Slide => {
+  const medians = [
+    "Samtal besvarat till larmad",
+    "Startintervall",
+    "Körtid till hämtadress",
+    "Larm till framme hämtadress",
+    "Tid på hämtadress",
+    "Transporttid",
+    "Överlämning till klar",
+    "Uppdragstid",
+  ]
+  const columns: Column[] = [
+    { key: "m", label: "Kommun", align: "left" },
+    { key: "n", label: "Uppdrag", align: "right" },
+    ...medians.map(
+      (label, index): Column => ({ key: `s${index}`, label, align: "right", group: "Mediantid" }),
+    ),
+  ]
+  const names = [
+    "Hässleholms-Osby-Östra-Göinge-Bromölla-landsbygdskommunen",
+    "Malmö stads sammanslagna storkommun med omnejd",
+    "Vellinge",
+    "Svedala",
+  ]
+  const row = (name: string, kind: Row["kind"]): Row => ({
+    kind,
+    cells: [
+      textCell(name),
+      numberCell(1354, "count", "sv"),
+      ...medians.map((_, index) => numberCell(3827 - index * 200, "duration", "sv")),
+    ],
+  })
+  const rows: Row[] = [
+    {
+      kind: "group-heading",
+      cells: [
+        textCell("Kommundistrikt 4 Nordöst (Kristianstad-Hässleholm)"),
+        ...columns.slice(1).map(() => textCell("")),
+      ],
+    },
+    ...names.map((name) => row(name, "body")),
+    row("Totalt kommundistrikt 4", "subtotal"),
+  ]
+  return {
+    id: "long-names",
+    number: 1,
+    title: "Uppdragstider prio 1 per kommun",
+    blocks: [{ kind: "table", id: "long-names", caption: "", columns, rows }],
+    notes: "",
+    metricIds: [],
+  }
+}
+
+describe("long names in a wide table", () => {
+  const tables = planSlide(longNamesSlide(), sv).flatMap((page) =>
+    page.items.flatMap((item) => (item.kind === "table" ? [item] : [])),
+  )
+  const padding = CELL_MARGIN[1] + CELL_MARGIN[3]
+
+  it("is too wide to keep every word whole, even at the smallest font", () => {
+    const { columns, rows } = longNamesSlide().blocks[0] as TableBlock
+    expect(minimumWidth(columns, rows, SIZES.minTable)).toBeGreaterThan(CONTENT.w)
+  })
+
+  it("wraps every header between words only: each header word fits the columns it spans", () => {
+    expect(tables.length).toBeGreaterThan(0)
+    const broken = tables.flatMap(({ fitted }) =>
+      fitted.header.flat().flatMap((cell) => {
+        const span = fitted.widths.slice(cell.column, cell.column + cell.colspan).reduce((a, b) => a + b, 0)
+        const inner = span - padding
+        return widestWord(cell.text, fitted.fontPt, true) > inner + 1e-9
+          ? [`"${cell.text}" in ${inner.toFixed(3)} in at ${fitted.fontPt} pt`]
+          : []
+      }),
+    )
+    expect(broken).toEqual([])
+  })
+
+  it("breaks the 57-letter name inside its column instead, and makes its row tall enough for it", () => {
+    const { fitted } = tables[0]!
+    const nameColumn = fitted.widths[0]! - padding
+    const name = "Hässleholms-Osby-Östra-Göinge-Bromölla-landsbygdskommunen"
+    expect(fitted.fontPt).toBe(SIZES.minTable)
+    expect(measure(name, fitted.fontPt)).toBeGreaterThan(nameColumn)
+    const lines = wrappedLines(name, nameColumn, fitted.fontPt)
+    expect(lines).toBeGreaterThan(1)
+    // Row 1 (after the group heading) holds it: as many lines as it wraps into, and the padding.
+    expect(fitted.bodyHeights[1]).toBeCloseTo((lines * fitted.fontPt * 1.2) / 72 + 0.04, 9)
+    expect(fitted.widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(CONTENT.w + 1e-9)
+  })
+})
+
 describe("nothing runs off the slide", () => {
-  const reports = [reportFixture, reportWith(stressSlides()), reportWith([longTableSlide(80)])]
+  const reports = [
+    reportFixture,
+    reportWith(stressSlides()),
+    reportWith([longTableSlide(80)]),
+    reportWith([longNamesSlide()]),
+  ]
   const tolerance = 1e-9
 
   it.each(reports.map((report, index) => [index, report] as const))("report %i", (_index, report) => {

@@ -87,6 +87,45 @@ export const linesHeight = (lines: number, fontPt: number): number =>
   (lines * fontPt * LINE_HEIGHT) / POINTS_PER_INCH
 
 /**
+ * A word wider than the line, set from the start of a line the way text
+ * frames break it: after a hyphen where that helps, else between two
+ * glyphs. Gives the lines it takes after its first and the width of its last.
+ */
+const brokenWord = (
+  word: string,
+  widthIn: number,
+  fontPt: number,
+  bold: boolean,
+): { readonly extraLines: number; readonly lastWidth: number } => {
+  let extraLines = 0
+  let used = 0
+  for (const piece of word.split(/(?<=-)/)) {
+    const width = measure(piece, fontPt, bold)
+    if (used + width <= widthIn) {
+      used += width
+      continue
+    }
+    if (used > 0) {
+      extraLines += 1
+      used = 0
+    }
+    if (width <= widthIn) {
+      used = width
+      continue
+    }
+    for (const glyph of piece) {
+      const glyphWidth = measure(glyph, fontPt, bold)
+      if (used > 0 && used + glyphWidth > widthIn) {
+        extraLines += 1
+        used = 0
+      }
+      used += glyphWidth
+    }
+  }
+  return { extraLines, lastWidth: used }
+}
+
+/**
  * How many lines a paragraph needs in a box `widthIn` wide (inner width),
  * wrapping at spaces like a text frame does. An empty paragraph is one line.
  */
@@ -104,11 +143,15 @@ export const wrappedLines = (text: string, widthIn: number, fontPt: number, bold
       used = needed
       continue
     }
-    // A word wider than the line breaks inside itself, as text frames do.
     if (used > 0) lines += 1
-    const extra = Math.max(0, Math.ceil(width / widthIn) - 1)
-    lines += extra
-    used = width - extra * widthIn
+    if (width <= widthIn) {
+      used = width
+      continue
+    }
+    // A word wider than the line breaks inside itself, as text frames do.
+    const broken = brokenWord(word, widthIn, fontPt, bold)
+    lines += broken.extraLines
+    used = broken.lastWidth
   }
   return lines
 }

@@ -72,12 +72,16 @@ export const isBold = (row: Row, cell: Row["cells"][number]): boolean =>
 
 /**
  * What a column needs, in inches at one font size, padding included:
+ * - `floor`: its header wraps between words and keeps them whole, numbers
+ *   never wrap, and text may break a word too long for a readable column
+ *   (a very long name); narrower, the header's words would break;
  * - `min`: its header may wrap between words, its body only if it is text
  *   (numbers never wrap); no word is ever broken;
  * - `body`: as `min`, but no body cell wraps;
  * - `natural`: nothing wraps, the header included.
  */
 export interface ColumnNeed {
+  readonly floor: number
   readonly min: number
   readonly body: number
   readonly natural: number
@@ -85,7 +89,7 @@ export interface ColumnNeed {
   readonly headerIn: (lines: number) => number
 }
 
-type NeedLevel = "min" | "body" | "natural"
+type NeedLevel = "floor" | "min" | "body" | "natural"
 
 /** Halvings of the search for a header width; 20 resolve a width to far below a glyph. */
 const WIDTH_STEPS = 20
@@ -127,11 +131,15 @@ export const columnNeeds = (
       column.align === "left"
         ? Math.min(bodyLine, Math.max(...words, MIN_TEXT_COLUMN - CELL_PADDING_X - SLACK))
         : bodyLine
-    const floor = (content: number) => Math.max(MIN_COLUMN, padded(content))
+    // Below its widest word a text column still keeps a readable width, unless its text is narrower.
+    const textFloor =
+      column.align === "left" ? Math.min(bodyLine, MIN_TEXT_COLUMN - CELL_PADDING_X - SLACK) : bodyLine
+    const atLeast = (content: number) => Math.max(MIN_COLUMN, padded(content))
     return {
-      min: floor(Math.max(headerWord, textMin)),
-      body: floor(Math.max(headerWord, bodyLine)),
-      natural: floor(Math.max(widestLine(column.label, fontPt, true), bodyLine)),
+      floor: atLeast(Math.max(headerWord, textFloor)),
+      min: atLeast(Math.max(headerWord, textMin)),
+      body: atLeast(Math.max(headerWord, bodyLine)),
+      natural: atLeast(Math.max(widestLine(column.label, fontPt, true), bodyLine)),
       headerIn: (lines) => labelWidthIn(column.label, fontPt, lines),
     }
   })
@@ -147,6 +155,7 @@ export const columnNeeds = (
         needs[member] = { ...needs[member]!, [level]: needs[member]![level] + deficit / cell.colspan }
       }
     }
+    widen("floor", padded(widestWord(cell.text, fontPt, true)))
     widen("min", padded(widestWord(cell.text, fontPt, true)))
     widen("body", padded(widestWord(cell.text, fontPt, true)))
     widen("natural", padded(widestLine(cell.text, fontPt, true)))
@@ -205,8 +214,10 @@ const headerLevel = (
 /**
  * Column widths that fill at most `available` inches. A table keeps its
  * natural width when it fits; otherwise header labels wrap first (between
- * words), then text cells, and only when even that is too wide does every
- * column shrink alike (a smaller font should have been tried first).
+ * words), then text cells, then a text cell's word too long for its column
+ * breaks (a header's words never do), and only when even that is too wide
+ * does every column shrink alike (a smaller font should have been tried
+ * first).
  */
 export const fitColumnWidths = (
   needs: ReadonlyArray<ColumnNeed>,
@@ -217,6 +228,7 @@ export const fitColumnWidths = (
   const natural = level("natural")
   const body = level("body")
   const min = level("min")
+  const floor = level("floor")
 
   if (total(natural) <= available) return natural
   if (total(body) <= available) return between(headerLevel(needs, body, available), natural, available)
@@ -228,7 +240,8 @@ export const fitColumnWidths = (
       available,
     )
   }
-  return min.map((width) => (width * available) / total(min))
+  if (total(floor) <= available) return between(floor, min, available)
+  return floor.map((width) => (width * available) / total(floor))
 }
 
 /** The height of one table row whose cells have these texts and widths. */
