@@ -6,6 +6,10 @@ import type { Language } from "@ambu/core"
  */
 export interface RendererLabels {
   readonly overGoal: string
+  /** The map legend's entry for the hatched areas. */
+  readonly overGoalKey: string
+  /** The map's colour scale: what quantity the colour is, by unit (the title already says which time or share). */
+  readonly mapQuantity: Readonly<Record<"count" | "share" | "duration", string>>
   readonly suppressed: string
   readonly noValue: string
   /** Before the slide number in the footer. */
@@ -21,6 +25,8 @@ export interface RendererLabels {
 const LABELS: Readonly<Record<Language, RendererLabels>> = {
   sv: {
     overGoal: "över målet",
+    overGoalKey: "Över målet",
+    mapQuantity: { count: "Antal", share: "Andel, %", duration: "Tid, min:s" },
     suppressed: "dolt värde, få fall",
     noValue: "Värde saknas",
     slide: "Bild",
@@ -31,6 +37,8 @@ const LABELS: Readonly<Record<Language, RendererLabels>> = {
   },
   en: {
     overGoal: "over goal",
+    overGoalKey: "Over the goal",
+    mapQuantity: { count: "Count", share: "Share, %", duration: "Time, min:s" },
     suppressed: "hidden value, few cases",
     noValue: "No value",
     slide: "Slide",

@@ -167,7 +167,14 @@ const panelView = (panel: PlannedPanel, anchor: string, context: ViewContext): B
         kind: "map",
         anchor,
         title: panel.block.title,
-        ...renderMap(panel.block, { document, language, theme, labels, idPrefix: anchor }),
+        ...renderMap(panel.block, {
+          document,
+          language,
+          theme,
+          labels,
+          idPrefix: anchor,
+          size: { width: Math.round(panel.drawing.width), height: Math.round(panel.drawing.height) },
+        }),
       }
   }
 }
