@@ -46,7 +46,7 @@ export class DataSetBuilder {
   private readonly rescue = {
     caseId: [] as string[],
     municipalityCode: [] as string[],
-    municipalityRef: new Growable(Int32Array),
+    municipalityRef: new Growable(Int16Array),
     createdAt: new Growable(Float64Array),
     month: new Growable(Int32Array),
     index1: [] as string[],
@@ -142,10 +142,10 @@ export class DataSetBuilder {
     const municipalityCode = this.municipalityCode.toArray()
     const times = this.times.build()
 
-    const stationRef = new Int32Array(count)
-    const municipalityRef = new Int32Array(count)
-    const resourceDistrict = new Int32Array(count)
-    const callerDistrict = new Int32Array(count)
+    const stationRef = new Int16Array(count)
+    const municipalityRef = new Int16Array(count)
+    const resourceDistrict = new Int16Array(count)
+    const callerDistrict = new Int16Array(count)
     const month = new Int32Array(count)
     const missionsOfStation = new Int32Array(stationRefOfCode.length)
     const missionsOfMunicipality = new Int32Array(municipalityRefOfCode.length)
@@ -187,8 +187,11 @@ export class DataSetBuilder {
     }
     return withLazyStrings(columns, {
       missionId: packedColumn(this.missionIds),
-      stationName: codedColumn(stationCode, this.stations.values),
-      municipalityCode: codedColumn(municipalityCode, this.municipalities.values),
+      stationName: codedColumn(narrowCodes(stationCode, this.stations.values.length), this.stations.values),
+      municipalityCode: codedColumn(
+        narrowCodes(municipalityCode, this.municipalities.values.length),
+        this.municipalities.values,
+      ),
     })
   }
 
@@ -248,8 +251,8 @@ export class DataSetBuilder {
     }
 
     const priority = new Uint8Array(count)
-    const municipalityRef = new Int32Array(count)
-    const callerDistrict = new Int32Array(count)
+    const municipalityRef = new Int16Array(count)
+    const callerDistrict = new Int16Array(count)
     const firstDispatch = new Float64Array(count)
     const month = new Int32Array(count)
     for (let c = 0; c < count; c++) {
@@ -332,7 +335,15 @@ const packedColumn =
   () =>
     strings.toArray()
 
+/**
+ * The codes in two bytes each when there are few distinct texts (as there
+ * are: stations and municipalities), since the lazy column keeps them for
+ * as long as the data set lives.
+ */
+const narrowCodes = (codes: Int32Array, distinct: number): Int32Array | Uint16Array =>
+  distinct <= 0xffff ? Uint16Array.from(codes) : codes
+
 const codedColumn =
-  (codes: Int32Array, texts: ReadonlyArray<string>): (() => string[]) =>
+  (codes: Int32Array | Uint16Array, texts: ReadonlyArray<string>): (() => string[]) =>
   () =>
     Array.from(codes, (code) => texts[code]!)

@@ -13,7 +13,9 @@ import type { MissionTimes } from "./mission-times.js"
  * - `…Ref` columns are indices into the geography's arrays, `-1` where the
  *   value is not in the reference data (an external station, an
  *   out-of-region caller);
- * - `…District` columns are district indices, `-1` likewise.
+ * - `…District` columns are district indices, `-1` likewise. Both are
+ *   `Int16Array`s, since a geography holds at most 32 767 of each kind:
+ *   at ten million missions each narrower column saves 20 MB.
  */
 export interface MissionColumns {
   readonly count: number
@@ -23,17 +25,17 @@ export interface MissionColumns {
   /** The home station as written in the input. */
   readonly stationName: ReadonlyArray<string>
   /** Index into `geography.stations`; -1 for an external resource. */
-  readonly stationRef: Int32Array
+  readonly stationRef: Int16Array
   /** District of the resource's home station; -1 for an external resource. */
-  readonly resourceDistrict: Int32Array
+  readonly resourceDistrict: Int16Array
   readonly priority: Uint8Array
   readonly initialPriority: Uint8Array
   /** The caller's municipality code as written in the input. */
   readonly municipalityCode: ReadonlyArray<string>
   /** Index into `geography.municipalities`; -1 for an out-of-region caller. */
-  readonly municipalityRef: Int32Array
+  readonly municipalityRef: Int16Array
   /** Municipality district of the caller; -1 for an out-of-region caller. */
-  readonly callerDistrict: Int32Array
+  readonly callerDistrict: Int16Array
   /** The seven timestamps: `times.at(TIME_FIELD_INDEX.enRouteAt, i)` is mission `i`'s en-route instant. */
   readonly times: MissionTimes
   /** Bit `i` set: time field `i` was an ambiguous local time, resolved by the contract's rule. */
@@ -62,8 +64,8 @@ export interface CaseColumns {
   readonly count: number
   readonly caseId: ReadonlyArray<string>
   readonly priority: Uint8Array
-  readonly municipalityRef: Int32Array
-  readonly callerDistrict: Int32Array
+  readonly municipalityRef: Int16Array
+  readonly callerDistrict: Int16Array
   /** Earliest `dispatchedAt` of the case's missions. */
   readonly firstDispatch: Float64Array
   /**
@@ -87,7 +89,7 @@ export interface RescueCaseColumns {
   readonly count: number
   readonly caseId: ReadonlyArray<string>
   readonly municipalityCode: ReadonlyArray<string>
-  readonly municipalityRef: Int32Array
+  readonly municipalityRef: Int16Array
   readonly createdAt: Float64Array
   /** Local month of `createdAt`. */
   readonly month: Int32Array

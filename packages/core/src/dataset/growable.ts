@@ -1,4 +1,4 @@
-type TypedArray = Float64Array | Int32Array | Uint8Array
+type TypedArray = Float64Array | Int32Array | Int16Array | Uint16Array | Uint8Array
 
 interface TypedArrayConstructor<T extends TypedArray> {
   new (length: number): T

@@ -160,6 +160,9 @@ const checkTimeZone = (value: unknown, problems: Array<GeographyProblem>): strin
 }
 
 /** Checks each entry of a list on its own, so one bad entry does not hide problems in the others. */
+/** Districts, municipalities and stations are referred to by Int16 indices in the data set (`dataset/data-set.ts`). */
+export const MAX_ENTRIES = 32_767
+
 const checkEntries = <T>(
   value: unknown,
   path: string,
@@ -171,6 +174,14 @@ const checkEntries = <T>(
       path,
       problem: value === undefined ? "is missing" : "must be a non-empty list",
       fix: `list the ${path} as a JSON array of objects`,
+    })
+    return []
+  }
+  if (value.length > MAX_ENTRIES) {
+    problems.push({
+      path,
+      problem: `lists ${value.length} entries, more than the ${MAX_ENTRIES} the data set can refer to`,
+      fix: `split the region into several geographies of at most ${MAX_ENTRIES} ${path} each`,
     })
     return []
   }

@@ -305,7 +305,9 @@ describe("median-response presenter", () => {
     expect(slide!.id).toBe("median-response-map")
     expect(slide!.title).toBe("Median time from dispatch to arrival at pick-up address – map")
 
-    const map = slide!.blocks[0] as MapBlock
+    // An explanation first, then the map.
+    expect(slide!.blocks.map((b) => b.kind)).toEqual(["text", "map"])
+    const map = slide!.blocks[1] as MapBlock
     expect(map.kind).toBe("map")
     expect(map.areas).toHaveLength(8)
     expect(map.areas.find((a) => a.code === "1280")).toEqual({
@@ -323,6 +325,9 @@ describe("median-response presenter", () => {
     })
     expect(map.goal?.value).toBe(1080)
     expect(map.boundaries).toEqual(boundaries)
+    // The goal the text names is the parameter's, written as m:ss.
+    const text = slide!.blocks[0]
+    expect(text?.kind === "text" && text.paragraphs[1]).toContain("Municipalities whose median is 18:00 or more")
   })
 
   it("says in words that a geography without boundaries has no map", () => {
