@@ -87,6 +87,24 @@ describe("parseGeography", () => {
     ])
   })
 
+  it("refuses more stations than the data set's two-byte references hold, and takes exactly that many", () => {
+    const stations = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ name: `S${i}`, district: "1", municipality: "1280" }))
+    const error = failureOf({ ...valid(), stations: stations(32_768) })
+    expect(error.problems).toEqual([
+      {
+        path: "stations",
+        problem: "lists 32768 entries, more than the 32767 the data set can refer to",
+        fix: "split the region into several geographies of at most 32767 stations each",
+      },
+    ])
+
+    const most = Effect.runSync(
+      parseGeography(JSON.stringify({ ...valid(), stations: stations(32_767) }), "r.json"),
+    )
+    expect(most.stations).toHaveLength(32_767)
+  })
+
   it("reports an unknown time zone", () => {
     const error = failureOf({ ...valid(), timeZone: "Europe/Stokholm" })
     expect(error.problems).toHaveLength(1)
