@@ -1,10 +1,7 @@
 import { reportFixture } from "@ambu/core/testing"
 import JSZip from "jszip"
 import { describe, expect, it } from "vitest"
-import { renderDeck, slidePaths } from "./support/deck.js"
-
-/** One tag per line, so a snapshot diff shows the element that changed. */
-const readable = (xml: string): string => `${xml.replace(/>\s*</g, ">\n<")}\n`
+import { readable, renderDeck, slidePaths } from "./support/deck.js"
 
 describe("determinism", () => {
   it("gives identical bytes for two renders of the same report", async () => {

@@ -113,3 +113,12 @@ export const workbookOf = (deck: Deck, chart: string): string => {
   if (target === null) throw new Error(`${chart} has no workbook`)
   return resolveTarget(relsPathOf(chart), target[1]!)
 }
+
+/** One tag per line, so that a snapshot's diff shows the element that changed. */
+export const readable = (xml: string): string => `${xml.replace(/>\s*</g, ">\n<")}\n`
+
+/** Chart parts in number order: `ppt/charts/chart1.xml`, `chart2.xml`, … */
+export const chartPaths = (deck: Deck): ReadonlyArray<string> =>
+  deck.paths
+    .filter((path) => /^ppt\/charts\/chart\d+\.xml$/.test(path))
+    .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]))
