@@ -2,7 +2,7 @@ import { Effect } from "effect"
 import { z } from "zod"
 import type { DataSet } from "../../dataset/data-set.js"
 import type { MissionTimes } from "../../dataset/mission-times.js"
-import { TIME_FIELD_INDEX, type TimeField } from "../../domain/time-fields.js"
+import { TIME_FIELD_INDEX, TIME_FIELDS, type TimeField } from "../../domain/time-fields.js"
 import { numberCell, textCell, withBasis } from "../../model/format.js"
 import type { Cell, Column, Language, Row, TableBlock } from "../../model/report-model.js"
 import { inPeriod } from "../../time/month.js"
@@ -142,14 +142,15 @@ const sortedReasons = (counts: ReadonlyMap<string, number>) =>
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([reason, count]) => ({ reason, count }))
 
-/** A segment's seconds for mission `i`, or why it is unusable. */
-const segmentSeconds = (times: MissionTimes, segment: Segment, i: number) =>
-  intervalSeconds(
-    times.at(TIME_FIELD_INDEX[segment.from], i),
-    times.at(TIME_FIELD_INDEX[segment.to], i),
-    segment.from,
-    segment.to,
-  )
+/** Each segment's two time fields as `TIME_FIELDS` indices, looked up once rather than per mission. */
+const SEGMENT_FIELDS = SEGMENTS.map((s) => [TIME_FIELD_INDEX[s.from], TIME_FIELD_INDEX[s.to]] as const)
+
+/** Segment `k`'s seconds for mission `i`, or why it is unusable. */
+const segmentSeconds = (times: MissionTimes, k: number, i: number) => {
+  const [from, to] = SEGMENT_FIELDS[k]!
+  const segment = SEGMENTS[k]!
+  return intervalSeconds(times.at(from, i), times.at(to, i), segment.from, segment.to)
+}
 
 /**
  * The missions of the population (their indices, and their municipality's
@@ -170,6 +171,7 @@ const collect = (dataset: DataSet, period: MetricInput["period"], rank: Int32Arr
   const usablePerRank = SEGMENTS.map(() => new Int32Array(ranks))
   const segmentReasons = SEGMENTS.map(() => new Map<string, number>())
   const tally = new QualityTally("missions")
+  const instants = new Float64Array(TIME_FIELDS.length)
   let size = 0
 
   for (let i = 0; i < missions.count; i++) {
@@ -180,9 +182,12 @@ const collect = (dataset: DataSet, period: MetricInput["period"], rank: Int32Arr
       continue
     }
 
+    // The seven times once, not twice per segment.
+    for (let f = 0; f < instants.length; f++) instants[f] = missions.times.at(f, i)
     let firstReason: string | null = null
     for (let s = 0; s < SEGMENTS.length; s++) {
-      const value = segmentSeconds(missions.times, SEGMENTS[s]!, i)
+      const [from, to] = SEGMENT_FIELDS[s]!
+      const value = intervalSeconds(instants[from]!, instants[to]!, SEGMENTS[s]!.from, SEGMENTS[s]!.to)
       if (typeof value === "number") {
         usablePerRank[s]![r]! += 1
       } else {
@@ -243,7 +248,7 @@ export const computeSegmentTimes = (
   const medians = SEGMENTS.map((segment, k) => {
     const values = new RankedValues(usablePerRank[k]!)
     for (let p = 0; p < size; p++) {
-      const value = segmentSeconds(dataset.missions.times, segment, members[p]!)
+      const value = segmentSeconds(dataset.missions.times, k, members[p]!)
       if (typeof value === "number") values.add(memberRank[p]!, value)
     }
     return ranges.map(([from, to]) => ({
