@@ -22,6 +22,24 @@ const fileRows = (figures, dataQuality) => {
   }
 }
 
+const periodAndUnmatched = (figures, dataQuality) => {
+  const period = dataQuality?.period
+  if (period !== undefined) {
+    for (const [kind, coverage] of [
+      ["missions", period.missions],
+      ["rescue-cases", period.rescueCases],
+    ]) {
+      put(figures, `period/${kind}/in`, coverage.inPeriod)
+      put(figures, `period/${kind}/before`, coverage.before)
+      put(figures, `period/${kind}/after`, coverage.after)
+    }
+  }
+  for (const s of dataQuality?.unmatched?.stations ?? [])
+    put(figures, `unmatched/station/${s.name}`, s.missions)
+  for (const m of dataQuality?.unmatched?.municipalityCodes ?? [])
+    put(figures, `unmatched/municipality/${m.code}`, m.missions)
+}
+
 const missionsPerMonth = (figures, result) => {
   const add = (row) => {
     for (const p of [1, 2, 3]) put(figures, `missions-per-month/${row.month}/p${p}`, row[`priority${p}`])
@@ -134,6 +152,7 @@ export const reportFigures = (report) => {
   const figures = {}
   const missing = []
   fileRows(figures, report.dataQuality)
+  periodAndUnmatched(figures, report.dataQuality)
   for (const [metric, read] of Object.entries(READERS)) {
     const entry = report.metrics?.[metric]
     if (entry?.result === undefined) missing.push(metric)

@@ -70,6 +70,26 @@ SELECT 'rows/missions/cases-with-differing-answer-times', count(*)::DOUBLE, 'inf
 WHERE answered_values > 1
 ${rescuePath === null ? "" : `UNION ALL ${rowCounts("rescue-cases", "r_rows", "rescue", "r_duplicates", rescuePath)}`}`,
 
+    "period-coverage": `
+SELECT 'period/missions/' || CASE WHEN month < ${from} THEN 'before' WHEN month > ${to} THEN 'after' ELSE 'in' END,
+  count(*)::DOUBLE, 'count'
+FROM missions GROUP BY 1
+${
+  rescuePath === null
+    ? ""
+    : `UNION ALL
+SELECT 'period/rescue-cases/' || CASE WHEN month < ${from} THEN 'before' WHEN month > ${to} THEN 'after' ELSE 'in' END,
+  count(*)::DOUBLE, 'count'
+FROM rescue GROUP BY 1`
+}`,
+
+    unmatched: `
+SELECT 'unmatched/station/' || station, count(*)::DOUBLE, 'count' FROM missions
+WHERE station_district IS NULL GROUP BY station
+UNION ALL
+SELECT 'unmatched/municipality/' || municipality_code, count(*)::DOUBLE, 'count' FROM missions
+WHERE muni_district IS NULL GROUP BY municipality_code`,
+
     "missions-per-month": `
 SELECT 'missions-per-month/' || ${monthText("month")} || '/p' || priority, count(*)::DOUBLE, 'count'
 FROM missions WHERE station_district IS NOT NULL

@@ -139,7 +139,7 @@ CREATE OR REPLACE TABLE missions AS
 SELECT
   r.mission_id, r.case_id, r.priority, r.initial_priority, r.month, r.municipality_code,
   r.call_answered_at, r.dispatched_at, r.en_route_at, r.arrived_scene_at, r.left_scene_at,
-  r.arrived_destination_at, r.cleared_at, r.ambiguous_fields,
+  r.arrived_destination_at, r.cleared_at, r.ambiguous_fields, r.station,
   sm.station_name, sm.station_district, gm.district AS muni_district
 FROM m_rows r
 LEFT JOIN m_duplicates d ON d.mission_id = r.mission_id
