@@ -309,6 +309,8 @@ describe("median-response presenter", () => {
     expect(slide!.blocks.map((b) => b.kind)).toEqual(["text", "map"])
     const map = slide!.blocks[1] as MapBlock
     expect(map.kind).toBe("map")
+    // The map's caption is its own, not the slide title again.
+    expect(map.title).toBe("Median time per municipality, priority 1 cases")
     expect(map.areas).toHaveLength(8)
     expect(map.areas.find((a) => a.code === "1280")).toEqual({
       code: "1280",
@@ -327,7 +329,9 @@ describe("median-response presenter", () => {
     expect(map.boundaries).toEqual(boundaries)
     // The goal the text names is the parameter's, written as m:ss.
     const text = slide!.blocks[0]
-    expect(text?.kind === "text" && text.paragraphs[1]).toContain("Municipalities whose median is 18:00 or more")
+    expect(text?.kind === "text" && text.paragraphs[1]).toContain(
+      "Municipalities whose median is 18:00 or more",
+    )
   })
 
   it("says in words that a geography without boundaries has no map", () => {

@@ -165,6 +165,10 @@ const LABELS = {
     sv: "Mediantid larm till framme hämtadress – karta",
     en: "Median time from dispatch to arrival at pick-up address – map",
   },
+  mapCaption: {
+    sv: "Mediantid per kommun, ärenden med prioritet 1",
+    en: "Median time per municipality, priority 1 cases",
+  },
   municipality: { sv: "Kommun", en: "Municipality" },
   cases: { sv: "Ärenden", en: "Cases" },
   median: { sv: "Mediantid", en: "Median time" },
@@ -302,7 +306,8 @@ const mapSlide = (
   const map: MapBlock = {
     kind: "map",
     id: `${id}-map`,
-    title,
+    // Its own caption: the slide's title above it already names the figure.
+    title: LABELS.mapCaption[language],
     description:
       language === "sv"
         ? `Kommunerna färgade efter mediantiden från larm till framme hämtadress för ärenden med prioritet 1; målet per kommun är under ${formatDuration(result.goals.municipalitySeconds)}.`
