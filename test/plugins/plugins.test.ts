@@ -247,7 +247,8 @@ export default definePlugin({ name: "impostor", metrics: [{ ...p90Response, id: 
       runCli(["metrics", "--plugin", "ambu-plugin-nonexistent"]),
       1,
       '"ambu-plugin-nonexistent"',
-      "cannot be found",
+      'no package "ambu-plugin-nonexistent" is installed in',
+      "npm install ambu-plugin-nonexistent",
     )
   })
 

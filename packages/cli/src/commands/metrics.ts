@@ -3,7 +3,7 @@ import { Command, Flag } from "effect/cli"
 import { z } from "zod"
 import { configFlags } from "../config/flags.js"
 import { loadRunSetup } from "../config/run-setup.js"
-import { reportFailure } from "../run/failure.js"
+import { reportFailures } from "../run/failure.js"
 import { builtinPlugins } from "../run/plugins.js"
 
 /** Each parameter of a metric with its default and description, read from the metric's zod schema. */
@@ -57,7 +57,7 @@ export const metricsCommand = Command.make(
         ({ renderer, plugin }) => `${renderer.format} (${plugin})`,
       )
       process.stdout.write(`output formats: ${formats.join(", ")}\n`)
-    }).pipe(Effect.catch(reportFailure)),
+    }).pipe(reportFailures),
 ).pipe(
   Command.withDescription(
     "List every metric (built-in and plugin) with its parameters and defaults, and the output formats (with --json: the metrics)",

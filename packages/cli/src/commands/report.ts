@@ -6,13 +6,17 @@ import {
   formatQualitySummary,
   formatRejectsCsv,
   MetricsFailedError,
+  runRenderer,
   suppressReport,
+  textsInLanguage,
 } from "@ambu/core"
 import { Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
 import { configFlags } from "../config/flags.js"
 import { loadRunSetup } from "../config/run-setup.js"
-import { reportFailure, StrictModeError, UsageError } from "../run/failure.js"
+import { reportFailures, StrictModeError, UsageError } from "../run/failure.js"
+import { parseFormats } from "../run/formats.js"
+import { generationTime } from "../run/generated-at.js"
 import { loadInput } from "../run/load-input.js"
 import { periodFromFlags } from "../run/period-flags.js"
 import { builtinPlugins } from "../run/plugins.js"
@@ -22,24 +26,6 @@ import { AMBU_VERSION } from "../version.js"
 import { inputFlags } from "./shared-flags.js"
 
 export const DEFAULT_FORMATS = "json,html,pdf,pptx"
-
-const generationTime = (flag: Option.Option<string>) => {
-  const fromEnv = process.env.SOURCE_DATE_EPOCH
-  const text = Option.getOrUndefined(flag)
-  if (text !== undefined) {
-    const instant = Date.parse(text)
-    return Number.isNaN(instant) || !/^\d{4}-\d{2}-\d{2}T/.test(text)
-      ? Effect.fail(
-          new UsageError({
-            message: `--generated-at "${text}" is not an ISO 8601 time, e.g. 2026-01-15T08:00:00Z`,
-          }),
-        )
-      : Effect.succeed(new Date(instant).toISOString())
-  }
-  if (fromEnv !== undefined && /^\d+$/.test(fromEnv))
-    return Effect.succeed(new Date(Number(fromEnv) * 1000).toISOString())
-  return Effect.sync(() => new Date().toISOString())
-}
 
 export const reportCommand = Command.make(
   "report",
@@ -89,18 +75,12 @@ export const reportCommand = Command.make(
         builtins: builtinPlugins,
       })
       const language = Option.getOrUndefined(flags.lang) ?? configured.language ?? "sv"
-      const formats = flags.format
-        .split(",")
-        .map((f) => f.trim().toLowerCase())
-        .filter((f) => f.length > 0)
-      const unknown = formats.filter((f) => !registry.renderers.has(f))
-      if (formats.length === 0 || unknown.length > 0) {
-        return yield* new UsageError({
-          message: `unknown output format ${unknown.map((f) => `"${f}"`).join(", ") || "(none given)"}; choose from: ${[...registry.renderers.keys()].join(", ")}`,
-        })
-      }
+      const formats = yield* parseFormats(flags.format, [...registry.renderers.keys()])
       const period = yield* periodFromFlags(flags.from, flags.to)
-      const generatedAt = yield* generationTime(flags.generatedAt)
+      const generatedAt = yield* generationTime(
+        Option.getOrUndefined(flags.generatedAt),
+        process.env.SOURCE_DATE_EPOCH,
+      )
       const suppressBelow = Option.getOrUndefined(flags.suppressBelow)
       if (suppressBelow !== undefined && suppressBelow < 1) {
         return yield* new UsageError({
@@ -110,14 +90,24 @@ export const reportCommand = Command.make(
 
       const input = yield* loadInput(flags, progress, language)
       const rejectedRows = input.files.reduce((n, f) => n + f.rejected, 0)
-      yield* writeOutputFiles(flags.out, [{ path: "rejects.csv", content: formatRejectsCsv(input.rejects) }])
+      const writeRejects = writeOutputFiles(flags.out, [
+        { path: "rejects.csv", content: formatRejectsCsv(input.rejects) },
+      ])
       if (flags.strict && rejectedRows > 0) {
+        yield* writeRejects
         yield* writeOutputFiles(flags.out, [
           { path: "data-quality.md", content: formatQualitySummary(input.files, {}, "rejects.csv") },
         ])
         return yield* new StrictModeError({
           message: `--strict: ${rejectedRows} input row(s) were rejected; see ${join(flags.out, "rejects.csv")} for file, line, field and reason`,
         })
+      }
+
+      const texts = textsInLanguage(configured.texts, language)
+      if (texts.otherLanguages.length > 0) {
+        process.stderr.write(
+          `ambu: warning: ${configFile ?? "the configuration"}: texts for ${texts.otherLanguages.map((id) => `"${id}"`).join(", ")} are not written in ${language}, so those slides keep their own ${language} text; give texts per language as { "sv": […], "en": […] }\n`,
+        )
       }
 
       progress.step("computing metrics")
@@ -127,7 +117,7 @@ export const reportCommand = Command.make(
         registry,
         language,
         deck: configured.deck,
-        texts: configured.texts,
+        texts: texts.texts,
         generatedAt,
         toolVersion: AMBU_VERSION,
         assumptions: input.assumptions,
@@ -141,6 +131,8 @@ export const reportCommand = Command.make(
         },
         ...(period === undefined ? {} : { period }),
       }).pipe(
+        // The rejected rows explain a report that cannot be made (no mission accepted), so they are written.
+        Effect.tapError(() => writeRejects),
         // A metric fails the run only under --strict, and that refusal has strict mode's exit code.
         Effect.mapError((error) =>
           error instanceof MetricsFailedError
@@ -148,7 +140,9 @@ export const reportCommand = Command.make(
             : error,
         ),
       )
+      // Slide ids are known once the metrics have made their slides: checked here, before anything is written.
       yield* checkConfiguredTexts(configured.texts, computed.slides, configFile ?? "the configuration")
+      yield* writeRejects
       const coverage = computed.dataQuality.period.missions
       if (coverage.inPeriod === 0) {
         // Not an error: an empty period is a valid (if useless) report, but nobody should publish it unawares.
@@ -161,8 +155,7 @@ export const reportCommand = Command.make(
       const written: string[] = []
       for (const format of formats) {
         progress.step(`rendering ${format}`)
-        const { renderer } = registry.renderers.get(format)!
-        const files = yield* renderer.render(report, {
+        const files = yield* runRenderer(registry.renderers.get(format)!, report, {
           baseName: "report",
           options: configured.rendererOptions[format] ?? {},
           progress,
@@ -184,7 +177,7 @@ export const reportCommand = Command.make(
             ? `ambu: ${rejectedRows} input row(s) rejected; see data-quality.md and rejects.csv\n`
             : ""),
       )
-    }).pipe(Effect.catch(reportFailure)),
+    }).pipe(reportFailures),
 ).pipe(
   Command.withDescription(
     "Make the follow-up report (JSON, HTML, PDF, PNG, PowerPoint) from a missions export and a rescue-service export, or from the bundled sample",

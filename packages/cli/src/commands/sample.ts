@@ -1,7 +1,7 @@
 import { writeSampleFiles } from "@ambu/core"
 import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
-import { reportFailure, UsageError } from "../run/failure.js"
+import { reportFailures, UsageError } from "../run/failure.js"
 
 export const sampleCommand = Command.make(
   "sample",
@@ -48,7 +48,7 @@ export const sampleCommand = Command.make(
         `ambu: wrote ${written.missionsPath} (${stats.missionRows} missions, ${stats.rejectedLines.length} of them made to be rejected)\n` +
           `ambu: wrote ${written.rescueCasesPath} (${stats.rescueCaseRows} rescue cases)\n`,
       )
-    }).pipe(Effect.catch(reportFailure)),
+    }).pipe(reportFailures),
 ).pipe(
   Command.withDescription(
     "Generate realistic, seeded sample exports for Region Skåne: missions.csv and rescue_cases.csv (Swedish column names, ';')",

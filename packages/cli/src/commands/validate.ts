@@ -2,7 +2,7 @@ import { join } from "node:path"
 import { formatQualitySummary, formatRejectsCsv } from "@ambu/core"
 import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
-import { reportFailure, StrictModeError } from "../run/failure.js"
+import { reportFailures, StrictModeError } from "../run/failure.js"
 import { loadInput } from "../run/load-input.js"
 import { writeOutputFiles } from "../run/write-files.js"
 import { cliProgress } from "../terminal/progress.js"
@@ -59,7 +59,7 @@ export const validateCommand = Command.make(
           message: `--strict: ${rejected} input row(s) were rejected; see ${rejectsPath}`,
         })
       }
-    }).pipe(Effect.catch(reportFailure)),
+    }).pipe(reportFailures),
 ).pipe(
   Command.withDescription(
     "Read and check the input without making a report: rows read, accepted and rejected per file and reason, warnings; writes the rejected rows to OUT/rejects.csv",

@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs"
-import { createRequire } from "node:module"
-import { isAbsolute, join, resolve } from "node:path"
+import { existsSync, realpathSync } from "node:fs"
+import { isAbsolute, resolve } from "node:path"
 import { type AmbuPlugin, PluginError, validatePlugin } from "@ambu/core"
 import { Effect } from "effect"
 import { causeText, importModule } from "./import-module.js"
+import { resolvePackage } from "./resolve-package.js"
 
 /** A plugin someone asked for: a module path or a package name, and where to look for it. */
 export interface PluginRequest {
@@ -32,7 +32,7 @@ const locate = (request: PluginRequest): Effect.Effect<string, PluginError> => {
   const path = asPath(request)
   if (path !== undefined) {
     return existsSync(path)
-      ? Effect.succeed(path)
+      ? Effect.succeed(realpathSync(path))
       : Effect.fail(
           new PluginError({
             plugin: request.specifier,
@@ -40,15 +40,15 @@ const locate = (request: PluginRequest): Effect.Effect<string, PluginError> => {
           }),
         )
   }
-  return Effect.try({
-    try: () => createRequire(join(request.baseDir, "noop.js")).resolve(request.specifier),
-    catch: (cause) =>
-      new PluginError({
-        plugin: request.specifier,
-        message: `plugin "${request.specifier}" (${request.origin}) cannot be found from ${request.baseDir}: ${causeText(cause)}. Install the package there, or give a path starting with ./`,
-        cause,
-      }),
-  })
+  const resolution = resolvePackage(request.specifier, request.baseDir)
+  if (resolution.found) return Effect.succeed(resolution.path)
+  const notInstalled = resolution.problem.startsWith("no package")
+  return Effect.fail(
+    new PluginError({
+      plugin: request.specifier,
+      message: `plugin "${request.specifier}" (${request.origin}) cannot be loaded: ${resolution.problem}${notInstalled ? `; install it there (npm install ${request.specifier}), or give a path starting with ./` : ""}`,
+    }),
+  )
 }
 
 /** Imports one plugin module and checks that its default export (or `plugin`) is a plugin. */
@@ -73,6 +73,13 @@ const loadPlugin = (request: PluginRequest, path: string): Effect.Effect<AmbuPlu
     return yield* validatePlugin(value, `${request.specifier}, ${request.origin}`)
   })
 
+/** A plugin and where it came from, for the registry's messages. */
+export interface LoadedPlugin {
+  readonly plugin: AmbuPlugin
+  /** `./local/p90.mjs, from --plugin`. */
+  readonly source: string
+}
+
 /**
  * Loads plugins in the order asked. One module asked for twice (by the
  * configuration and by `--plugin`) is loaded once; two different modules
@@ -80,15 +87,18 @@ const loadPlugin = (request: PluginRequest, path: string): Effect.Effect<AmbuPlu
  */
 export const loadPlugins = (
   requests: ReadonlyArray<PluginRequest>,
-): Effect.Effect<ReadonlyArray<AmbuPlugin>, PluginError> =>
+): Effect.Effect<ReadonlyArray<LoadedPlugin>, PluginError> =>
   Effect.gen(function* () {
     const seen = new Set<string>()
-    const plugins: AmbuPlugin[] = []
+    const plugins: LoadedPlugin[] = []
     for (const request of requests) {
       const path = yield* locate(request)
       if (seen.has(path)) continue
       seen.add(path)
-      plugins.push(yield* loadPlugin(request, path))
+      plugins.push({
+        plugin: yield* loadPlugin(request, path),
+        source: `${request.specifier}, ${request.origin}`,
+      })
     }
     return plugins
   })

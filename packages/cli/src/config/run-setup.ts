@@ -54,8 +54,11 @@ export const loadRunSetup = (options: RunSetupOptions): Effect.Effect<RunSetup, 
         origin: "from --plugin",
       })),
     ]
-    const plugins = yield* loadPlugins(requests)
-    const registry = yield* buildRegistry([...options.builtins, ...plugins])
+    const loaded = yield* loadPlugins(requests)
+    const sources = new Map(loaded.map(({ plugin, source }) => [plugin, source]))
+    const registry = yield* buildRegistry([...options.builtins, ...loaded.map((l) => l.plugin)], {
+      sourceOf: (plugin) => sources.get(plugin),
+    })
 
     const configured = yield* applyDeckConfig(config, registry, configFile ?? "the default configuration")
     return { registry, configured, configFile }

@@ -1,12 +1,14 @@
 import { Effect } from "effect"
 import type { z } from "zod"
-import { deckWithPluginSlides } from "../deck/build-report.js"
+import { deckConflicts, deckWithPluginSlides } from "../deck/build-report.js"
 import type { DeckEntry } from "../deck/deck-entry.js"
+import { DEFAULT_DECK } from "../deck/deck-entry.js"
 import type { MetricEntry } from "../metrics/metric.js"
 import type { Language, Slide } from "../model/report-model.js"
 import type { Registry } from "../plugin/registry.js"
 import { ConfigError } from "./config-error.js"
 import type { DeckConfig } from "./deck-config.js"
+import { checkRendererOptions, type RendererOptions } from "./renderer-options.js"
 
 type MetricDeckEntry = Extract<DeckEntry, { metric: string }>
 
@@ -14,11 +16,60 @@ type MetricDeckEntry = Extract<DeckEntry, { metric: string }>
 export interface ConfiguredRun {
   /** The slides in order, each metric entry with its configured parameters merged in. */
   readonly deck: ReadonlyArray<DeckEntry>
-  /** Explanation paragraphs per slide id. */
-  readonly texts: Readonly<Record<string, ReadonlyArray<string>>>
+  /** Explanation paragraphs per slide id, per language they are written for. */
+  readonly texts: Readonly<Record<string, LocalisedText>>
   readonly language?: Language
-  /** `options` per output format: the configured `theme` and the format's own options. */
-  readonly rendererOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>
+  /** `options` per output format: the configured `theme` and the format's own options, checked. */
+  readonly rendererOptions: RendererOptions
+}
+
+/** A slide's configured paragraphs in the languages it has them in. */
+export type LocalisedText = Readonly<Partial<Record<Language, ReadonlyArray<string>>>>
+
+const LANGUAGES: ReadonlyArray<Language> = ["sv", "en"]
+
+/**
+ * The configured texts as paragraphs per language. A plain text is taken to
+ * be written in the configuration's `language`, so a Swedish configuration
+ * run with `--lang en` does not put Swedish paragraphs on English slides;
+ * a configuration that names no language has its plain texts in every language.
+ */
+const localiseTexts = (config: DeckConfig): Readonly<Record<string, LocalisedText>> => {
+  const paragraphs = (text: string | ReadonlyArray<string>) => (typeof text === "string" ? [text] : [...text])
+  return Object.fromEntries(
+    Object.entries(config.texts ?? {}).map(([id, text]): [string, LocalisedText] => {
+      if (typeof text === "string" || Array.isArray(text)) {
+        const languages = config.language === undefined ? LANGUAGES : [config.language]
+        return [id, Object.fromEntries(languages.map((l) => [l, paragraphs(text)]))]
+      }
+      const perLanguage = text as { sv?: string | string[]; en?: string | string[] }
+      return [
+        id,
+        Object.fromEntries(
+          LANGUAGES.flatMap((l) => (perLanguage[l] === undefined ? [] : [[l, paragraphs(perLanguage[l])]])),
+        ),
+      ]
+    }),
+  )
+}
+
+/**
+ * The texts of a run in its language, and the slide ids whose text exists
+ * only in other languages (those slides keep their own explanation; the
+ * caller may warn).
+ */
+export const textsInLanguage = (
+  texts: Readonly<Record<string, LocalisedText>>,
+  language: Language,
+): { readonly texts: Readonly<Record<string, ReadonlyArray<string>>>; readonly otherLanguages: string[] } => {
+  const found: Record<string, ReadonlyArray<string>> = {}
+  const otherLanguages: string[] = []
+  for (const [id, text] of Object.entries(texts)) {
+    const paragraphs = text[language]
+    if (paragraphs === undefined) otherLanguages.push(id)
+    else found[id] = paragraphs
+  }
+  return { texts: found, otherLanguages }
 }
 
 const quoted = (names: Iterable<string>): string => [...names].map((n) => `"${n}"`).join(", ")
@@ -145,21 +196,19 @@ const unknownMetricKeys = (
   )
 }
 
-const unknownFormats = (config: DeckConfig, registry: Registry): string[] =>
-  Object.keys(config.renderers ?? {})
-    .filter((format) => !registry.renderers.has(format))
-    .map(
-      (format) =>
-        `renderers."${format}": no plugin provides this output format; known formats: ${quoted(registry.renderers.keys())}`,
-    )
-
-const rendererOptions = (config: DeckConfig, registry: Registry): ConfiguredRun["rendererOptions"] =>
-  Object.fromEntries(
-    [...registry.renderers.keys()].map((format) => [
-      format,
-      { ...(config.theme === undefined ? {} : { theme: config.theme }), ...config.renderers?.[format] },
-    ]),
-  )
+/**
+ * Says where a deck entry came from: the configuration's `slides`, a
+ * plugin's `slides`, or the original deck.
+ */
+const entryName =
+  (config: DeckConfig, registry: Registry) =>
+  (position: number, entry: DeckEntry): string => {
+    if (config.slides !== undefined) return `slides[${position}]`
+    const bodyLength = DEFAULT_DECK.length - 1
+    const added = registry.pluginSlideEntries[position - bodyLength]
+    if (position >= bodyLength && added !== undefined) return `the slide plugin "${added.plugin}" adds`
+    return `the default deck's "${"metric" in entry ? (entry.key ?? entry.metric) : entry.builtin}"`
+  }
 
 /**
  * Checks a configuration against the loaded plugins and works out the run
@@ -173,10 +222,11 @@ export const applyDeckConfig = (
 ): Effect.Effect<ConfiguredRun, ConfigError> => {
   const configured = config.slides?.map(toDeckEntry)
   const baseDeck = configured ?? deckWithPluginSlides(registry)
+  const renderers = checkRendererOptions(config, registry)
   const problems = [
     ...(configured === undefined ? [] : deckProblems(configured, registry)),
     ...unknownMetricKeys(config, baseDeck, registry),
-    ...unknownFormats(config, registry),
+    ...renderers.problems,
   ]
 
   const deck = baseDeck.map((entry) => ("metric" in entry ? mergeParameters(entry, config) : entry))
@@ -202,6 +252,11 @@ export const applyDeckConfig = (
     }
   }
 
+  const name = entryName(config, registry)
+  for (const { positions, problem } of deckConflicts(deck, registry)) {
+    problems.push(`${positions.map((p) => name(p, deck[p]!)).join(" and ")}: ${problem}`)
+  }
+
   if (problems.length > 0) {
     const unique = [...new Set(problems)]
     return Effect.fail(
@@ -209,14 +264,11 @@ export const applyDeckConfig = (
     )
   }
 
-  const texts = Object.fromEntries(
-    Object.entries(config.texts ?? {}).map(([id, text]) => [id, typeof text === "string" ? [text] : text]),
-  )
   return Effect.succeed({
     deck,
-    texts,
+    texts: localiseTexts(config),
     ...(config.language === undefined ? {} : { language: config.language }),
-    rendererOptions: rendererOptions(config, registry),
+    rendererOptions: renderers.options,
   })
 }
 

@@ -6,7 +6,7 @@ import { defineMetric, type MetricEntry } from "../metrics/metric.js"
 import { definePlugin } from "../plugin/plugin.js"
 import { buildRegistry } from "../plugin/registry.js"
 import { defineRenderer } from "../plugin/renderer.js"
-import { applyDeckConfig, checkConfiguredTexts } from "./apply-config.js"
+import { applyDeckConfig, checkConfiguredTexts, textsInLanguage } from "./apply-config.js"
 import type { ConfigError } from "./config-error.js"
 import type { DeckConfig } from "./deck-config.js"
 import { parseDeckConfig } from "./parse-config.js"
@@ -42,14 +42,42 @@ const median = stubMetric("median-response", z.object({ regionGoalSeconds: z.num
 ])
 const p90 = stubMetric("p90-response", z.object({}))
 
+const noFiles = () => Effect.succeed([])
+const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour written #rrggbb")
 const registry = Effect.runSync(
   buildRegistry([
     definePlugin({
       name: "@ambu/core",
       metrics: [goal, borderless, median],
-      renderers: [defineRenderer({ format: "json", description: "", render: () => Effect.succeed([]) })],
+      renderers: [defineRenderer({ format: "json", description: "", render: noFiles })],
     }),
-    definePlugin({ name: "@ambu/plugin-p90", metrics: [p90], slides: [{ metric: "p90-response" }] }),
+    definePlugin({
+      name: "@ambu/plugin-p90",
+      metrics: [p90],
+      slides: [{ metric: "p90-response" }],
+      renderers: [
+        // Options of its own; theme is the deck theme, checked by the configuration.
+        defineRenderer({
+          format: "page",
+          description: "",
+          options: z.object({
+            margin: z.number().min(0).optional(),
+            paper: z.enum(["a4", "letter"]).default("a4"),
+          }),
+          render: noFiles,
+        }),
+        // A schema that describes theme itself, as the HTML format's does.
+        defineRenderer({
+          format: "deck",
+          description: "",
+          options: z.strictObject({
+            theme: z.strictObject({ accent: hex.optional(), shade: z.string().optional() }).optional(),
+            colours: z.strictObject({ heading: hex.optional() }).default({}),
+          }),
+          render: noFiles,
+        }),
+      ],
+    }),
   ]),
 )
 
@@ -121,8 +149,24 @@ describe("parseDeckConfig", () => {
 
   it("refuses a text that is not paragraphs", () => {
     const message = parseFailure({ texts: { "waiting-time": 3 } })
-    expect(message).toContain("must be a paragraph or a list of paragraphs")
+    expect(message).toContain(
+      'must be a paragraph, a list of paragraphs, or paragraphs per language: { "sv": […], "en": […] }',
+    )
     expect(message).toContain(`→ at texts["waiting-time"]`)
+  })
+
+  it("accepts texts per language and refuses a language it does not know", () => {
+    const texts = { "waiting-time": { sv: "Egen text.", en: ["Own text.", "Second."] } }
+    expect(Effect.runSync(parseDeckConfig({ texts }, FILE))).toEqual({ texts })
+    expect(parseFailure({ texts: { "waiting-time": { sv: "Text.", de: "Text." } } })).toContain(
+      `→ at texts["waiting-time"]`,
+    )
+  })
+
+  it("refuses a font list where one font name is wanted", () => {
+    const message = parseFailure({ theme: { font: "Arial, sans-serif" } })
+    expect(message).toContain("must be one font family name")
+    expect(message).toContain("→ at theme.font")
   })
 
   it("refuses a configuration that is not an object", () => {
@@ -233,15 +277,136 @@ describe("applyDeckConfig", () => {
     )
   })
 
-  it("passes the theme and each format's options to the renderers", () => {
-    const { rendererOptions } = applied({ theme: { accent: "#112233" }, renderers: { json: { indent: 4 } } })
-    expect(rendererOptions).toEqual({ json: { theme: { accent: "#112233" }, indent: 4 } })
+  it("passes the theme to every renderer, and each format's checked options to its renderer", () => {
+    const { rendererOptions } = applied({
+      theme: { accent: "#112233" },
+      renderers: { page: { margin: 4 }, json: { theme: { font: "Arial" } } },
+    })
+    expect(rendererOptions).toEqual({
+      json: { theme: { font: "Arial" } }, // the format's own theme replaces the deck's
+      page: { theme: { accent: "#112233" }, margin: 4, paper: "a4" }, // the default filled in
+      deck: { theme: { accent: "#112233" }, colours: {} },
+    })
   })
 
-  it("turns a one-paragraph text into a list and keeps the language", () => {
+  it("keeps the language and makes one paragraph a list", () => {
     const run = applied({ language: "en", texts: { a: "One.", b: ["Two.", "Three."] } })
-    expect(run.texts).toEqual({ a: ["One."], b: ["Two.", "Three."] })
     expect(run.language).toBe("en")
+    // Written plainly, the texts are in the configuration's language only.
+    expect(run.texts).toEqual({ a: { en: ["One."] }, b: { en: ["Two.", "Three."] } })
+  })
+
+  it("takes plain texts to be in every language when the configuration names none", () => {
+    const run = applied({ texts: { a: "Ett." } })
+    expect(run.texts).toEqual({ a: { sv: ["Ett."], en: ["Ett."] } })
+  })
+
+  it("keeps texts written per language apart", () => {
+    const run = applied({
+      language: "sv",
+      texts: { a: { sv: "Ett.", en: ["One.", "Two."] }, b: { sv: "Bara svenska." } },
+    })
+    expect(textsInLanguage(run.texts, "en")).toEqual({
+      texts: { a: ["One.", "Two."] },
+      otherLanguages: ["b"],
+    })
+    expect(textsInLanguage(run.texts, "sv")).toEqual({
+      texts: { a: ["Ett."], b: ["Bara svenska."] },
+      otherLanguages: [],
+    })
+  })
+
+  it("says which plain texts a run in another language leaves out", () => {
+    // The report folder's case: a Swedish configuration run with --lang en.
+    const run = applied({ language: "sv", texts: { "p90-response": "Nio av tio." } })
+    expect(textsInLanguage(run.texts, "en")).toEqual({ texts: {}, otherLanguages: ["p90-response"] })
+  })
+})
+
+describe("renderer options", () => {
+  it("refuses options a format without an options schema does not take, naming format and plugin", () => {
+    const { message } = applyFailure({ renderers: { json: { indent: 8 } } })
+    expect(message).toBe(
+      `${FILE}:\n  ✖ renderers."json": the "json" format (plugin "@ambu/core") has no option "indent"; its options: "theme"`,
+    )
+  })
+
+  it("refuses an unknown option of a format with a schema, listing its options", () => {
+    const { message } = applyFailure({ renderers: { page: { margni: 4 } } })
+    expect(message).toContain(
+      'renderers."page": the "page" format (plugin "@ambu/plugin-p90") has no option "margni"; its options: "theme", "margin", "paper"',
+    )
+  })
+
+  it("checks values with the key path, before anything is computed", () => {
+    const { message } = applyFailure({
+      renderers: { page: { margin: -1, theme: { accent: "red" } }, deck: { colours: { heading: "blue" } } },
+    })
+    expect(message).toContain('renderers."page".margin: Too small: expected number to be >=0')
+    expect(message).toContain('renderers."page".theme.accent: must be a colour written #rrggbb')
+    expect(message).toContain('renderers."deck".colours.heading: must be a colour written #rrggbb')
+  })
+
+  it("lets a schema that describes theme check it itself", () => {
+    const { message } = applyFailure({ renderers: { deck: { theme: { accent: "#112233", shade: 3 } } } })
+    expect(message).toContain('renderers."deck".theme.shade: Invalid input: expected string, received number')
+    expect(applied({ renderers: { deck: { theme: { shade: "dark" } } } }).rendererOptions.deck).toEqual({
+      theme: { shade: "dark" },
+      colours: {},
+    })
+  })
+
+  it("lists every renderer problem at once", () => {
+    const { message } = applyFailure({
+      renderers: { pptx: { foo: 1 }, json: { indent: 8 }, page: { colour: "x" } },
+    })
+    expect(message.split("\n").filter((line) => line.startsWith("  ✖ "))).toEqual([
+      '  ✖ renderers."pptx": no plugin provides this output format; known formats: "json", "page", "deck"',
+      '  ✖ renderers."json": the "json" format (plugin "@ambu/core") has no option "indent"; its options: "theme"',
+      '  ✖ renderers."page": the "page" format (plugin "@ambu/plugin-p90") has no option "colour"; its options: "theme", "margin", "paper"',
+    ])
+  })
+})
+
+describe("deck entries that would clash", () => {
+  it("refuses one metric twice without a key, naming both slides and the file", () => {
+    const { message } = applyFailure({
+      slides: [
+        { builtin: "title" },
+        { metric: "availability-goal" },
+        { metric: "availability-goal", params: { goalShare: 0.8 } },
+      ],
+    })
+    expect(message).toBe(
+      `${FILE}:\n  ✖ slides[1] and slides[2]: both show metric "availability-goal" under the key "availability-goal" with different parameters, but one key is one computation; give one of them a key of its own`,
+    )
+  })
+
+  it("accepts the same metric twice when the second entry has its own key", () => {
+    const { deck } = applied({
+      slides: [
+        { metric: "availability-goal" },
+        { metric: "availability-goal", key: "ag-80", params: { goalShare: 0.8 } },
+      ],
+    })
+    expect(deck).toEqual([
+      { metric: "availability-goal" },
+      { metric: "availability-goal", key: "ag-80", params: { goalShare: 0.8 } },
+    ])
+  })
+
+  it("names the plugin whose slide repeats an entry of the default deck", () => {
+    const clashing = Effect.runSync(
+      buildRegistry([
+        definePlugin({ name: "@ambu/core", metrics: [goal, borderless, median] }),
+        definePlugin({ name: "repeat", slides: [{ metric: "availability-goal" }] }),
+      ]),
+    )
+    const result = Effect.runSync(Effect.result(applyDeckConfig({}, clashing, FILE)))
+    if (Result.isSuccess(result)) throw new Error("expected the deck to be refused")
+    expect(result.failure.message).toContain(
+      `the default deck's "availability-goal" and the slide plugin "repeat" adds: both show the "default" view of metric "availability-goal"`,
+    )
   })
 })
 

@@ -13,14 +13,46 @@ export const CONFIG_KEYS: ReadonlyArray<string> = [
 ]
 
 /** Names the unknown keys and lists the allowed ones, where zod would only say "Unrecognized key". */
-const unknownKeys =
+export const unknownKeys =
   (known: ReadonlyArray<string>) =>
   (issue: { readonly code?: string; readonly keys?: ReadonlyArray<string> }): string | undefined =>
     issue.code === "unrecognized_keys"
       ? `unknown key ${(issue.keys ?? []).map((k) => `"${k}"`).join(", ")}; known keys: ${known.join(", ")}`
       : undefined
 
-const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour written #rrggbb, e.g. #00507a")
+/** A colour as every renderer takes it. */
+export const HexColour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour written #rrggbb, e.g. #00507a")
+
+/**
+ * One font family name, as the HTML and PowerPoint renderers take it: they
+ * add their own fallbacks, and the name lands in CSS and XML as written.
+ */
+export const FontName = z
+  .string()
+  .regex(
+    /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u,
+    'must be one font family name of letters, digits, spaces, "." "-" "_", e.g. "Source Sans 3" (no list: the renderers add their fallbacks)',
+  )
+
+/** The deck theme: `theme` in the configuration, and what every renderer gets as `options.theme`. */
+export const DeckThemeConfig = z.strictObject(
+  { accent: HexColour.optional(), font: FontName.optional() },
+  { error: unknownKeys(["accent", "font"]) },
+)
+
+const Paragraphs = z.union([z.string(), z.array(z.string())], {
+  error: "must be a paragraph or a list of paragraphs",
+})
+
+/** A slide's text: paragraphs for every language, or per language. */
+const SlideText = z.union(
+  [Paragraphs, z.strictObject({ sv: Paragraphs.optional(), en: Paragraphs.optional() })],
+  {
+    error: 'must be a paragraph, a list of paragraphs, or paragraphs per language: { "sv": […], "en": […] }',
+  },
+)
 
 const Params = z.record(z.string(), z.unknown())
 
@@ -61,20 +93,14 @@ export const DeckConfigSchema = z.strictObject(
     slides: z.array(DeckEntryConfig).optional(),
     /** Parameters per metric id (every entry of that metric) or per deck-entry key (that entry only). */
     metrics: z.record(z.string(), Params).optional(),
-    /** Explanation paragraphs per slide id; a string is one paragraph. */
-    texts: z
-      .record(
-        z.string(),
-        z.union([z.string(), z.array(z.string())], { error: "must be a paragraph or a list of paragraphs" }),
-      )
-      .optional(),
+    /**
+     * Explanation paragraphs per slide id; a string is one paragraph. Written
+     * plainly they are in the configuration's `language` (in every language
+     * when it sets none); `{ "sv": …, "en": … }` gives them per language.
+     */
+    texts: z.record(z.string(), SlideText).optional(),
     /** Passed to every renderer as `options.theme`. */
-    theme: z
-      .strictObject(
-        { accent: HexColour.optional(), font: z.string().min(1).optional() },
-        { error: unknownKeys(["accent", "font"]) },
-      )
-      .optional(),
+    theme: DeckThemeConfig.optional(),
     /** Options per output format, passed to that renderer as `options`. */
     renderers: z.record(z.string(), Params).optional(),
     /** Plugin modules: a path relative to the configuration file, or a package name. */

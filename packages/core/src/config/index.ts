@@ -1,4 +1,10 @@
-export { applyDeckConfig, type ConfiguredRun, checkConfiguredTexts } from "./apply-config.js"
+export {
+  applyDeckConfig,
+  type ConfiguredRun,
+  checkConfiguredTexts,
+  type LocalisedText,
+  textsInLanguage,
+} from "./apply-config.js"
 export { ConfigError } from "./config-error.js"
 export {
   CONFIG_KEYS,
@@ -6,6 +12,11 @@ export {
   type DeckConfigInput,
   DeckConfigSchema,
   DeckEntryConfig,
+  DeckThemeConfig,
   defineConfig,
+  FontName,
+  HexColour,
+  unknownKeys,
 } from "./deck-config.js"
 export { parseDeckConfig } from "./parse-config.js"
+export { checkRendererOptions, type RendererOptions, schemaKeys } from "./renderer-options.js"

@@ -14,9 +14,12 @@ export const issuePath = (path: ReadonlyArray<PropertyKey>, prefix = ""): string
     return `${text}[${JSON.stringify(name)}]`
   }, prefix)
 
-/** Each issue as `path: message`, or just the message for an issue about the whole value. */
+/** An issue as `path: message`, or just the message for an issue about the whole value. */
+export const issueLine = (issue: z.ZodError["issues"][number], prefix = ""): string => {
+  const where = issuePath(issue.path, prefix)
+  return where === "" ? issue.message : `${where}: ${issue.message}`
+}
+
+/** Each issue of an error as `path: message`. */
 export const issueLines = (error: z.ZodError, prefix = ""): string[] =>
-  error.issues.map((issue) => {
-    const where = issuePath(issue.path, prefix)
-    return where === "" ? issue.message : `${where}: ${issue.message}`
-  })
+  error.issues.map((issue) => issueLine(issue, prefix))

@@ -59,9 +59,18 @@ export interface RendererDefinition {
 
 export const defineRenderer = (renderer: RendererDefinition): RendererDefinition => renderer
 
+/** A path inside the output folder: relative, in `/`-separated parts, none of them `..`. */
+const InsidePath = z
+  .string()
+  .min(1)
+  .refine(
+    (path) => !/^([a-zA-Z]:)?[\\/]/.test(path) && !path.split(/[\\/]/).includes(".."),
+    "must be a path inside the output folder, such as tables/x.csv (not absolute, no ..)",
+  )
+
 const OutputFiles = z.array(
   z.object({
-    path: z.string().min(1),
+    path: InsidePath,
     content: z.union([z.string(), z.instanceof(Uint8Array)]),
   }),
 )
