@@ -60,7 +60,7 @@ export const reportCommand = Command.make(
     ),
     generatedAt: Flag.String("generated-at").pipe(
       Flag.withDescription(
-        "the production time the report states (ISO 8601); fix it for byte-identical output (SOURCE_DATE_EPOCH also works)",
+        "the production time the report states, ISO 8601 with a zone (2026-01-15T08:00:00Z); fix it for byte-identical output (SOURCE_DATE_EPOCH also works)",
       ),
       Flag.optional,
     ),
