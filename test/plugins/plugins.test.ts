@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process"
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Report } from "@ambu/core"
@@ -45,7 +46,7 @@ describe("the example plugins end to end on the bundled sample", () => {
       [
         "report",
         "--format",
-        "json,html,pptx,csv-tables",
+        "json,html,pdf,png,pptx,csv-tables",
         "--out",
         out,
         "--generated-at",
@@ -97,6 +98,14 @@ describe("the example plugins end to end on the bundled sample", () => {
     const html = readFileSync(join(out, "report.html"), "utf8")
     expect(html).toContain("90:e percentilen per kommun")
     expect(html).toContain("Nio av tio ärenden hade en ambulans på plats")
+  })
+
+  it("shows the p90 slide in the PDF and among the PNG pages", () => {
+    const text = execFileSync("pdftotext", ["-layout", join(out, "report.pdf"), "-"], { encoding: "utf8" })
+    expect(text).toContain("90:e percentilen per kommun")
+    // One PNG per page of the HTML deck; a long table continues on further pages, so at least one per slide.
+    const pngs = readdirSync(join(out, "png")).filter((f) => /^slide-\d{2}\.png$/.test(f))
+    expect(pngs.length).toBeGreaterThanOrEqual(readReport(out).slides.length)
   })
 
   it("shows the p90 slide in the PowerPoint slide XML", async () => {
