@@ -100,8 +100,8 @@ describe("a renderer plugin that fails", () => {
   // Each failure is one line on standard error naming format and plugin; nothing on standard output.
   it.each([
     ["typed-failure", "failed: the disk is full"],
-    ["throws-inside", "failed: it threw inner kaboom"],
-    ["throws-outside", "failed: it threw Cannot read properties of undefined (reading 'series')"],
+    ["throws-inside", "failed: it threw Error: inner kaboom"],
+    ["throws-outside", "failed: it threw TypeError: Cannot read properties of undefined (reading 'series')"],
     [
       "escapes",
       "failed: it must return a list of { path, content } files; files[0].path: must be a path inside the output folder",

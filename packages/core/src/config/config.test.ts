@@ -356,6 +356,32 @@ describe("renderer options", () => {
     })
   })
 
+  it("checks a schema whose keys cannot be listed by its own rules", () => {
+    const either = Effect.runSync(
+      buildRegistry([
+        definePlugin({
+          name: "either",
+          renderers: [
+            defineRenderer({
+              format: "either",
+              description: "",
+              options: z.union([z.object({ a: z.number() }), z.object({ b: z.string() })]),
+              render: noFiles,
+            }),
+          ],
+        }),
+      ]),
+    )
+    const check = (options: Record<string, unknown>) =>
+      Effect.runSync(Effect.result(applyDeckConfig({ renderers: { either: options } }, either, FILE)))
+    const accepted = check({ b: "x", theme: { accent: "#112233" } })
+    expect(Result.isSuccess(accepted) && accepted.success.rendererOptions.either).toEqual({
+      theme: { accent: "#112233" },
+      b: "x",
+    })
+    expect(Result.isFailure(check({ a: "x" }))).toBe(true)
+  })
+
   it("lists every renderer problem at once", () => {
     const { message } = applyFailure({
       renderers: { pptx: { foo: 1 }, json: { indent: 8 }, page: { colour: "x" } },

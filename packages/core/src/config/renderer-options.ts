@@ -56,9 +56,12 @@ const checkFormat = (
     else problems.push(...issueLines(parsed.error, `${at}.theme`))
   }
   if (schema !== undefined) {
+    // Unknown keys were named above; a schema whose keys cannot be listed gets everything but the theme.
     const value = ownTheme
       ? given
-      : Object.fromEntries(Object.entries(rest).filter(([k]) => known.includes(k)))
+      : keys === undefined
+        ? rest
+        : Object.fromEntries(Object.entries(rest).filter(([k]) => known.includes(k)))
     const parsed = schema.safeParse(value)
     if (parsed.success) Object.assign(options, parsed.data as Record<string, unknown>)
     // Unknown keys at the top were named above, with the known ones; a strict schema would say it again.

@@ -108,7 +108,9 @@ export const runRenderer = (
       const failure = Cause.findErrorOption(cause)
       if (Option.isSome(failure)) return Effect.fail(refuse(describeThrown(failure.value), failure.value))
       const defect = Cause.squash(cause)
-      return Effect.fail(refuse(`it threw ${describeThrown(defect)}`, defect))
+      const thrown =
+        defect instanceof Error ? `${defect.name}: ${describeThrown(defect)}` : describeThrown(defect)
+      return Effect.fail(refuse(`it threw ${thrown}`, defect))
     }),
     Effect.flatMap((files) => {
       const checked = OutputFiles.safeParse(files)
