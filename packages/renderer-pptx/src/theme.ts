@@ -29,7 +29,7 @@ export interface PptxTheme {
     /** The line under each slide heading. */
     readonly rule: string
   }
-  /** Series colours, dark enough to read as lines and distinct as bars. */
+  /** Series colours, in series order and repeated past the end: the HTML's, so both formats match. */
   readonly series: ReadonlyArray<string>
 }
 
@@ -64,7 +64,8 @@ export const defaultPptxTheme: PptxTheme = {
     keyFigureFill: "F1F5F8",
     rule: "00507A",
   },
-  series: ["1F77B4", "FF7F0E", "2CA02C", "9467BD", "8C564B", "E377C2", "17BECF", "7F7F7F"],
+  // renderer-html's `defaultTheme.series`, in its order: a chart has the same colours in every format.
+  series: ["1F5F99", "E08A1E", "3F8F4F", "7A4FA3", "8C5A3C", "C2457A"],
 }
 
 /** Text sizes in points; the layout measures with them, so they are not part of the theme. */

@@ -163,3 +163,18 @@ describe("bar grouping", () => {
     }
   })
 })
+
+describe("series colours", () => {
+  /** The fill of each series, in series order. */
+  const seriesFills = (xml: string): ReadonlyArray<string | undefined> =>
+    [...xml.matchAll(/<c:ser>[\s\S]*?<c:spPr>\s*<a:solidFill>\s*<a:srgbClr val="([0-9A-F]{6})"/g)].map(
+      (match) => match[1],
+    )
+
+  it("are the HTML's palette in its order, starting again after the sixth, as the HTML does", async () => {
+    // renderer-html's defaultTheme.series: #1f5f99, #e08a1e, #3f8f4f, #7a4fa3, #8c5a3c, #c2457a.
+    const series = Array.from({ length: 7 }, (_, index) => ({ name: `S${index + 1}`, values: [1, 2, 3] }))
+    const { xml } = await renderChart(chart({ unit: "count", series, goal: undefined }))
+    expect(seriesFills(xml)).toEqual(["1F5F99", "E08A1E", "3F8F4F", "7A4FA3", "8C5A3C", "C2457A", "1F5F99"])
+  })
+})
