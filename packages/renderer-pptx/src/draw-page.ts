@@ -1,4 +1,5 @@
 import { drawChart } from "./blocks/chart.js"
+import { drawMap } from "./blocks/map.js"
 import { drawTable } from "./blocks/table.js"
 import {
   drawCaption,
@@ -39,6 +40,9 @@ const drawItem = (
       return
     case "chart":
       return drawChart(slide, item.block, item.box, labels, theme)
+    case "map":
+      drawMap(slide, item.layout, labels.locale, theme)
+      return
     case "key-figures":
       drawKeyFigures(slide, item.block, item, item.box, labels.locale, theme)
       return

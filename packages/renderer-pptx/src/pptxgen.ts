@@ -20,3 +20,5 @@ export type TableCellProps = PptxTypes.default.TableCellProps
 export type ChartOptions = PptxTypes.default.IChartOpts
 export type ChartMulti = PptxTypes.default.IChartMulti
 export type TextRun = PptxTypes.default.TextProps
+export type ShapeName = PptxTypes.default.SHAPE_NAME
+export type ShapePoint = NonNullable<PptxTypes.default.ShapeProps["points"]>[number]

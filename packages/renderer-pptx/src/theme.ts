@@ -28,10 +28,22 @@ export interface PptxTheme {
     readonly keyFigureFill: string
     /** The line under each slide heading. */
     readonly rule: string
+    /** A map area without a value. */
+    readonly noValue: string
+    /** The thin lines between map areas. */
+    readonly areaBorder: string
   }
   /** Series colours, in series order and repeated past the end: the HTML's, so both formats match. */
   readonly series: ReadonlyArray<string>
+  /** The map's sequential colours, light (short, few) to dark (long, many): the HTML's ramp. */
+  readonly mapRamp: ReadonlyArray<string>
 }
+
+/**
+ * The map's colour steps, as renderer-html's `defaultTheme.mapRamp`: the
+ * map's breaks are computed from the number of steps, as the HTML's are.
+ */
+export const MAP_RAMP: ReadonlyArray<string> = ["EAF1F8", "BCD3E8", "85B0D6", "4A86BD", "1F5F99"]
 
 /** The accent of a deck without a configured one: the HTML's blue, so that every format looks alike. */
 export const DEFAULT_ACCENT = "#00507a"
@@ -63,9 +75,13 @@ export const defaultPptxTheme: PptxTheme = {
     errorBorder: "C00000",
     keyFigureFill: "F1F5F8",
     rule: "00507A",
+    // The HTML map's grey for an area without a value, and its white between areas.
+    noValue: "C8C8C8",
+    areaBorder: "FFFFFF",
   },
   // renderer-html's `defaultTheme.series`, in its order: a chart has the same colours in every format.
   series: ["1F5F99", "E08A1E", "3F8F4F", "7A4FA3", "8C5A3C", "C2457A"],
+  mapRamp: MAP_RAMP,
 }
 
 /** Text sizes in points; the layout measures with them, so they are not part of the theme. */
@@ -86,6 +102,8 @@ export const SIZES = {
 
 /** Words the renderer adds itself, in the report's language. */
 export interface Labels {
+  /** The report's language, for values the renderer formats itself (the map's legend). */
+  readonly language: Language
   /** The language tag on text and charts, for spelling and number display. */
   readonly locale: string
   readonly continued: string
@@ -95,13 +113,20 @@ export interface Labels {
   readonly mapArea: string
   readonly mapValue: string
   readonly mapOverGoal: string
-  readonly mapNote: string
+  /** The map legend's heading: what the colour is, by unit (the slide's title says which time or share). */
+  readonly mapQuantity: Readonly<Record<"count" | "share" | "duration", string>>
+  readonly mapNoValue: string
+  /** Under the table that stands in for a map whose geography has no boundaries. */
+  readonly mapNoBoundaries: string
+  /** Under the table of every area's value that follows a map with no room for some of them. */
+  readonly mapAllValues: string
   readonly error: string
   readonly slide: string
 }
 
 const labels: Record<Language, Labels> = {
   sv: {
+    language: "sv",
     locale: "sv-SE",
     continued: "(forts.)",
     overGoalLegend: "▲ = målet nås inte",
@@ -110,11 +135,15 @@ const labels: Record<Language, Labels> = {
     mapArea: "Kommun",
     mapValue: "Värde",
     mapOverGoal: "Mål ej nått",
-    mapNote: "Kartan visas som tabell i PowerPoint-versionen.",
+    mapQuantity: { count: "Antal", share: "Andel, %", duration: "Tid, min:s" },
+    mapNoValue: "Värde saknas",
+    mapNoBoundaries: "Geografin saknar kommungränser, så kartan visas som tabell.",
+    mapAllValues: "Alla kommuners värden: kartan har inte plats för vart och ett.",
     error: "Kunde inte tas fram",
     slide: "Bild",
   },
   en: {
+    language: "en",
     locale: "en-GB",
     continued: "(cont.)",
     overGoalLegend: "▲ = goal not met",
@@ -123,7 +152,10 @@ const labels: Record<Language, Labels> = {
     mapArea: "Municipality",
     mapValue: "Value",
     mapOverGoal: "Goal not met",
-    mapNote: "The map is shown as a table in the PowerPoint version.",
+    mapQuantity: { count: "Count", share: "Share, %", duration: "Time, min:s" },
+    mapNoValue: "No value",
+    mapNoBoundaries: "The geography has no municipality boundaries, so the map is shown as a table.",
+    mapAllValues: "Every municipality's value: the map has no room for each of them.",
     error: "Could not be produced",
     slide: "Slide",
   },

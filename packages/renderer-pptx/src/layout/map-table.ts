@@ -2,11 +2,12 @@ import type { MapBlock, Row, TableBlock } from "@ambu/core"
 import type { Labels } from "../theme.js"
 
 /**
- * A map block as a table of its areas: a PowerPoint map would not be
- * editable, while a table keeps every value readable and copyable. Areas
- * over the goal carry the `over-goal` mark like any table cell.
+ * A map block as a table of its areas, for a geography without boundaries
+ * and after a map that has no room for every value. Areas over the goal
+ * carry the `over-goal` mark like any table cell; `note` says why the
+ * table is there.
  */
-export const mapAsTable = (map: MapBlock, labels: Labels): TableBlock => {
+export const mapAsTable = (map: MapBlock, labels: Labels, note: string): TableBlock => {
   const rows: Row[] = map.areas.map((area) => ({
     kind: "body",
     cells: [
@@ -29,6 +30,6 @@ export const mapAsTable = (map: MapBlock, labels: Labels): TableBlock => {
       { key: "value", label: labels.mapValue, align: "right" },
     ],
     rows,
-    notes: [...goal, labels.mapNote],
+    notes: [...goal, note],
   }
 }

@@ -3,6 +3,7 @@ import type {
   ChartBlock,
   ErrorBlock,
   KeyFiguresBlock,
+  MapBlock,
   Report,
   Slide,
   TableBlock,
@@ -20,6 +21,7 @@ import {
   paragraphsHeight,
   TEXT_INSET,
 } from "./geometry.js"
+import { isDrawableMap, layoutMap, type MapLayout } from "./map-layout.js"
 import { mapAsTable } from "./map-table.js"
 import {
   type FittedTable,
@@ -51,6 +53,7 @@ export type PlacedItem =
     }
   | { readonly kind: "table-notes"; readonly lines: ReadonlyArray<string>; readonly box: Box }
   | { readonly kind: "chart"; readonly block: ChartBlock; readonly box: Box }
+  | { readonly kind: "map"; readonly block: MapBlock; readonly layout: MapLayout; readonly box: Box }
   | {
       readonly kind: "key-figures"
       readonly block: KeyFiguresBlock
@@ -88,7 +91,7 @@ const MIN_CHART_WIDTH = 4
  */
 const TEXT_SIZES = [SIZES.text, SIZES.caption, 11] as const
 
-type Visual = ChartBlock | TableBlock
+type Visual = ChartBlock | TableBlock | MapBlock
 
 const captionHeight = (text: string, width: number): number =>
   text === "" ? 0 : paragraphsHeight([text], width, CAPTION_PT, 0, true)
@@ -146,12 +149,14 @@ const stackHeight = (block: Block, width: number, textPt: number, labels: Labels
   }
 }
 
-const isVisual = (block: Block): block is Visual => block.kind === "chart" || block.kind === "table"
+const isVisual = (block: Block): block is Visual =>
+  block.kind === "chart" || block.kind === "table" || block.kind === "map"
 
-/** The visual blocks of a slide, maps already turned into tables. */
+/** The visual blocks of a slide; a map without a boundary to draw is shown as the table of its values. */
 const visualsOf = (slide: Slide, labels: Labels): ReadonlyArray<Visual> =>
   slide.blocks.flatMap((block) => {
-    if (block.kind === "map") return [mapAsTable(block, labels)]
+    if (block.kind === "map" && !isDrawableMap(block))
+      return [mapAsTable(block, labels, labels.mapNoBoundaries)]
     return isVisual(block) ? [block] : []
   })
 
@@ -306,7 +311,7 @@ const placeStacked = (block: Block, box: Box, textPt: number, labels: Labels): P
 
 /** Stacks the non-visual blocks from the top with the explanation at `textPt`. */
 const stackBlocks = (slide: Slide, hasVisuals: boolean, textPt: number, labels: Labels) => {
-  const stacked = slide.blocks.filter((block) => !isVisual(block) && block.kind !== "map")
+  const stacked = slide.blocks.filter((block) => !isVisual(block))
   const heights = stacked.map((block) => stackHeight(block, CONTENT.w, textPt, labels))
   const room = CONTENT.h - sum(heights) - heights.length * GAP
 
@@ -343,6 +348,31 @@ const placeVisuals = (
       const captionH = captionHeight(caption, box.w)
       if (caption !== "") items.push({ kind: "caption", text: caption, box: { ...box, h: captionH } })
       items.push({ kind: "chart", block: visual, box: { ...box, y: box.y + captionH, h: box.h - captionH } })
+      return
+    }
+    if (visual.kind === "map") {
+      const caption = captionOf(visual.title)
+      const captionH = captionHeight(caption, box.w)
+      const mapBox = { ...box, y: box.y + captionH + NOTES_GAP, h: box.h - captionH - NOTES_GAP }
+      const layout = layoutMap(visual, mapBox, labels)
+      if (layout === undefined) {
+        const pieces = placeTable(mapAsTable(visual, labels, labels.mapNoBoundaries), caption, box, labels)
+        items.push(...pieces.first)
+        continuations.push(...pieces.continuations)
+        return
+      }
+      if (caption !== "") items.push({ kind: "caption", text: caption, box: { ...box, h: captionH } })
+      items.push({ kind: "map", block: visual, layout, box: mapBox })
+      // Values the map has no room for (or no boundary to show them on) follow in the table of every area.
+      if (layout.unplaced.length > 0) {
+        const table = placeTable(
+          mapAsTable(visual, labels, labels.mapAllValues),
+          visual.title,
+          CONTENT,
+          labels,
+        )
+        continuations.push(table.first, ...table.continuations)
+      }
       return
     }
     const pieces = placeTable(visual, captionOf(visual.caption), box, labels)
