@@ -43,6 +43,10 @@ describe("documentOptionsFrom: the deck configuration's theme", () => {
     expect(unknown.message).toMatch(
       /^pdf: theme.colour is not a theme setting; known: accent, font, fontFamily/,
     )
+    // Each setting once, though the deck theme and the HTML theme both have an accent.
+    const known = unknown.message.slice(unknown.message.indexOf("known: ") + 7).split(", ")
+    expect(known.filter((k) => k === "accent")).toEqual(["accent"])
+    expect(new Set(known).size).toBe(known.length)
 
     expect((await failureOf({ theme: { font: 12 } })).message).toBe(
       "pdf: theme.font must be a string, not 12",

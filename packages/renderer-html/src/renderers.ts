@@ -165,7 +165,7 @@ const themeOption = (value: unknown): Partial<HtmlTheme> => {
   const unknown = Object.keys(own).filter((key) => !(key in defaultTheme))
   if (unknown.length > 0) {
     throw new RangeError(
-      `theme.${unknown[0]} is not a theme setting; known: ${[...DECK_THEME_KEYS, ...Object.keys(defaultTheme)].join(", ")}`,
+      `theme.${unknown[0]} is not a theme setting; known: ${[...new Set([...DECK_THEME_KEYS, ...Object.keys(defaultTheme)])].join(", ")}`,
     )
   }
 
