@@ -42,6 +42,16 @@ describe("the calendar rhythm", () => {
     expect(Math.min(...plan.weights)).toBeGreaterThan(0)
   })
 
+  it("grows the volume from one year to the next by about the yearly growth", () => {
+    const plan = planDays(monthIndex(2024, 1), monthIndex(2025, 12), new Random(1))
+    const sum = (from: number, to: number) => plan.weights.subarray(from, to).reduce((a, b) => a + b, 0)
+    // 2024 has 366 days. The growth compounds daily: 2025's total over 2024's is about 1.03,
+    // give or take the day-to-day noise (7 % per day, so well under 1 % over a year).
+    const ratio = sum(366, 366 + 365) / sum(0, 366)
+    expect(ratio).toBeGreaterThan(1.02)
+    expect(ratio).toBeLessThan(1.04)
+  })
+
   it("makes nights quieter than days", () => {
     const hours = hourWeightsOf(daysFromCivil(2025, 1, 8))
     const weight = (h: number) => hours[h]! - (h === 0 ? 0 : hours[h - 1]!)

@@ -24,7 +24,13 @@ export interface DayPlan {
   readonly weights: Float64Array
 }
 
-/** Day weights from `from` to `to` (inclusive months), with a seasonal swing and some day-to-day noise. */
+/** Yearly growth of the call volume; ambulance demand grows by a few percent a year as the population ages. */
+export const YEARLY_GROWTH = 0.03
+
+/**
+ * Day weights from `from` to `to` (inclusive months), with a seasonal swing,
+ * a steady yearly growth and some day-to-day noise.
+ */
 export const planDays = (from: MonthIndex, to: MonthIndex, random: Random): DayPlan => {
   const firstDay = daysFromCivil(monthYear(from), monthOfYear(from), 1)
   const next = to + 1
@@ -35,7 +41,8 @@ export const planDays = (from: MonthIndex, to: MonthIndex, random: Random): DayP
     const day = firstDay + i
     const season = 1 + 0.06 * Math.cos((2 * Math.PI * (dayOfYear(day) - 15)) / 365)
     const noise = Math.max(0.7, 1 + 0.07 * random.normal())
-    weights[i] = WEEKDAY_WEIGHTS[weekday(day)]! * season * noise
+    const growth = (1 + YEARLY_GROWTH) ** (i / 365.25)
+    weights[i] = WEEKDAY_WEIGHTS[weekday(day)]! * season * growth * noise
   }
   return { firstDay, weights }
 }
