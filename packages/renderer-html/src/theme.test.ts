@@ -16,6 +16,11 @@ describe("contrastRatio", () => {
 
 describe("the default theme", () => {
   const t = defaultTheme
+
+  it("draws every chart series at least 3:1 against the page, as graphics need (WCAG 1.4.11)", () => {
+    const weak = t.series.filter((colour) => contrastRatio(colour, t.background) < 3)
+    expect(weak).toEqual([])
+  })
   // Every text colour on every background it is drawn on in the stylesheet.
   const pairs: ReadonlyArray<[string, string, string]> = [
     ["body text", t.text, t.background],

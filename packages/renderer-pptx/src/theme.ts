@@ -68,11 +68,12 @@ export const defaultPptxTheme: PptxTheme = {
     // Light enough that red over-goal and grey suppressed text on it keep 4.5:1.
     ownDistrictFill: "D9D9D9",
     border: "A6A6A6",
-    overGoal: "C00000",
+    // The HTML theme's red, so a missed goal looks the same in every format.
+    overGoal: "A30015",
     suppressed: "595959",
-    goal: "C00000",
+    goal: "A30015",
     errorFill: "FDECEA",
-    errorBorder: "C00000",
+    errorBorder: "A30015",
     keyFigureFill: "F1F5F8",
     rule: "00507A",
     // The HTML map's grey for an area without a value, and its white between areas.
@@ -80,7 +81,7 @@ export const defaultPptxTheme: PptxTheme = {
     areaBorder: "FFFFFF",
   },
   // renderer-html's `defaultTheme.series`, in its order: a chart has the same colours in every format.
-  series: ["1F5F99", "E08A1E", "3F8F4F", "7A4FA3", "8C5A3C", "C2457A"],
+  series: ["1F5F99", "C47A14", "3F8F4F", "7A4FA3", "8C5A3C", "C2457A"],
   mapRamp: MAP_RAMP,
 }
 

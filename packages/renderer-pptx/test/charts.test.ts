@@ -172,9 +172,9 @@ describe("series colours", () => {
     )
 
   it("are the HTML's palette in its order, starting again after the sixth, as the HTML does", async () => {
-    // renderer-html's defaultTheme.series: #1f5f99, #e08a1e, #3f8f4f, #7a4fa3, #8c5a3c, #c2457a.
+    // renderer-html's defaultTheme.series: #1f5f99, #c47a14, #3f8f4f, #7a4fa3, #8c5a3c, #c2457a.
     const series = Array.from({ length: 7 }, (_, index) => ({ name: `S${index + 1}`, values: [1, 2, 3] }))
     const { xml } = await renderChart(chart({ unit: "count", series, goal: undefined }))
-    expect(seriesFills(xml)).toEqual(["1F5F99", "E08A1E", "3F8F4F", "7A4FA3", "8C5A3C", "C2457A", "1F5F99"])
+    expect(seriesFills(xml)).toEqual(["1F5F99", "C47A14", "3F8F4F", "7A4FA3", "8C5A3C", "C2457A", "1F5F99"])
   })
 })

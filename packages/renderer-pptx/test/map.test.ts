@@ -132,16 +132,16 @@ describe("the bundled sample's map slide", async () => {
     }
   })
 
-  it("fills by the HTML map's steps: breaks at 7:58, 10:47, 13:37 and 16:26", () => {
+  it("fills by the HTML map's steps: breaks at 8:15, 10:59, 13:43 and 16:26", () => {
     // The breaks are the tick labels of the HTML map's scale (renderer-html's sample page.html), the ends
-    // the fastest and the slowest municipality: Bromölla 5:09 and Perstorp 19:15.
+    // the fastest and the slowest municipality: Bromölla 5:32 and Perstorp 19:10, cut in five equal steps.
     expect(runTexts(xml)).toEqual(
       expect.arrayContaining([
-        "16:26 – 19:15",
-        "13:37 – 16:26",
-        "10:47 – 13:37",
-        "7:58 – 10:47",
-        "5:09 – 7:58",
+        "16:26 – 19:10",
+        "13:43 – 16:26",
+        "10:59 – 13:43",
+        "8:15 – 10:59",
+        "5:32 – 8:15",
       ]),
     )
     const fillOf = (name: string) => freeforms(xml).find((shape) => shape.name.startsWith(`${name}:`))?.fill
@@ -161,8 +161,8 @@ describe("the bundled sample's map slide", async () => {
     const over = map.areas.filter((area) => area.overGoal).map((area) => area.name)
     expect(over.sort()).toEqual(["Bjuv", "Perstorp"])
     const thick = freeforms(xml).filter((shape) => shape.lineWidth === THICK)
-    expect(thick.map((shape) => shape.name).sort()).toEqual(["Bjuv: ▲ 18:14", "Perstorp: ▲ 19:15"])
-    expect(runTexts(xml)).toEqual(expect.arrayContaining(["▲ 18:14", "▲ 19:15"]))
+    expect(thick.map((shape) => shape.name).sort()).toEqual(["Bjuv: ▲ 18:18", "Perstorp: ▲ 19:10"])
+    expect(runTexts(xml)).toEqual(expect.arrayContaining(["▲ 18:18", "▲ 19:10"]))
   })
 
   it("shows every municipality's value once, none overlapping another text, on one slide", () => {

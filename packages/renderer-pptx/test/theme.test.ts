@@ -106,6 +106,10 @@ describe("resolvePptxTheme", () => {
     expect(failures).toEqual([])
   })
 
+  it("draws every chart series at least 3:1 against the white slide (WCAG 1.4.11 for graphics)", () => {
+    expect(defaultPptxTheme.series.filter((colour) => contrastRatio(colour, "FFFFFF") < 3)).toEqual([])
+  })
+
   it("uses the configured font and keeps the colours when only the font is set", () => {
     const theme = resolvePptxTheme({ font: " Skåne Sans " })
     expect(theme.font).toBe("Skåne Sans")
