@@ -109,7 +109,7 @@ export const builtinPlugins: ReadonlyArray<AmbuPlugin> = [
       ),
       lazyRenderer(
         "png",
-        "one PNG per slide (1600×900), through Chromium",
+        "one 1600×900 PNG per page, named by slide (slide-04.png, slide-04-2.png), through Chromium",
         browserOptions,
         htmlFamily("png"),
       ),
@@ -118,8 +118,11 @@ export const builtinPlugins: ReadonlyArray<AmbuPlugin> = [
   definePlugin({
     name: "@ambu/renderer-pptx",
     renderers: [
-      lazyRenderer("pptx", "a PowerPoint deck with native, editable tables and charts", pptxOptions, () =>
-        import("@ambu/renderer-pptx").then((m) => m.pptxRenderer),
+      lazyRenderer(
+        "pptx",
+        "a PowerPoint deck with native, editable tables, charts and map",
+        pptxOptions,
+        () => import("@ambu/renderer-pptx").then((m) => m.pptxRenderer),
       ),
     ],
   }),
