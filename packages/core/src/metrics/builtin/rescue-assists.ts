@@ -32,6 +32,27 @@ const HJARTSTOPP = normalise("Hjärtstopp")
 const IVPA = normalise("IVPA")
 const AMBULANSASSISTANS = normalise("Ambulansassistans")
 
+/**
+ * `rescueCategory`, remembered per combination of index texts: an export
+ * uses a handful of them over and over, and normalising three texts per
+ * case is most of the metric's time.
+ */
+const rememberedCategories = () => {
+  const memo = new Map<string, Map<string, Map<string, RescueCategory | null>>>()
+  return (index1: string, index2: string, index3: string): RescueCategory | null => {
+    let byFirst = memo.get(index1)
+    if (byFirst === undefined) memo.set(index1, (byFirst = new Map()))
+    let bySecond = byFirst.get(index2)
+    if (bySecond === undefined) byFirst.set(index2, (bySecond = new Map()))
+    let category = bySecond.get(index3)
+    if (category === undefined) {
+      category = rescueCategory(index1, index2, index3)
+      bySecond.set(index3, category)
+    }
+    return category
+  }
+}
+
 /** The category of a rescue case by its index texts, or null for none of the three. */
 export const rescueCategory = (index1: string, index2: string, index3: string): RescueCategory | null => {
   const first = normalise(index1)
@@ -104,6 +125,7 @@ const countRescueCases = (dataset: DataSet, period: Period) => {
   const municipalityCount = dataset.geography.geography.municipalities.length
   const counts = RESCUE_CATEGORIES.map(() => new Int32Array(municipalityCount))
   const tally = new QualityTally("rescue-cases")
+  const categoryOf = rememberedCategories()
 
   for (let r = 0; r < rescue.count; r++) {
     const municipality = rescue.municipalityRef[r]!
@@ -116,7 +138,7 @@ const countRescueCases = (dataset: DataSet, period: Period) => {
       tally.leave("rescue-resource-not-confirmed")
       continue
     }
-    const category = rescueCategory(rescue.index1[r]!, rescue.index2[r]!, rescue.index3[r]!)
+    const category = categoryOf(rescue.index1[r]!, rescue.index2[r]!, rescue.index3[r]!)
     if (category === null) {
       tally.leave("no-category")
       continue

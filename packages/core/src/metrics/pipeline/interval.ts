@@ -6,8 +6,13 @@ export type UnusableReason = `missing-${string}` | "negative-interval"
 
 const kebab = (field: TimeField): string => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
 
+// Made once: a metric asks for a reason for every mission that lacks a time.
+const MISSING_REASONS = Object.fromEntries(
+  TIME_FIELDS.map((field) => [field, `missing-${kebab(field)}` as UnusableReason]),
+) as Readonly<Record<TimeField, UnusableReason>>
+
 /** `missing-arrived-scene-at` for `arrivedSceneAt`: the reason code of a missing timestamp. */
-export const missingReason = (field: TimeField): UnusableReason => `missing-${kebab(field)}`
+export const missingReason = (field: TimeField): UnusableReason => MISSING_REASONS[field]
 
 /** The reason codes a metric may report, for documentation and translation. */
 export const UNUSABLE_REASONS: ReadonlyArray<UnusableReason> = [
