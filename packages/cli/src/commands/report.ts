@@ -34,7 +34,7 @@ export const reportCommand = Command.make(
     ...configFlags,
     from: Flag.String("from").pipe(
       Flag.withDescription(
-        "first month of the period, YYYY-MM (with --to); default: the last calendar year with missions in every month",
+        "first month of the period, YYYY-MM (with --to); default: the last calendar year the export covers in every month",
       ),
       Flag.optional,
     ),

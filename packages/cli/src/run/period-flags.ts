@@ -24,7 +24,7 @@ export const periodFromFlags = (
     if (Option.isNone(from) || Option.isNone(to)) {
       return yield* new UsageError({
         message:
-          "give both --from and --to (YYYY-MM), or neither for the last calendar year with missions in every month",
+          "give both --from and --to (YYYY-MM), or neither for the last calendar year the export covers in every month",
       })
     }
     const period = { from: yield* month("from", from.value), to: yield* month("to", to.value) }
