@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { z } from "zod"
 import type { DataSet } from "../../dataset/data-set.js"
 import { numberCell, textCell } from "../../model/format.js"
@@ -41,9 +41,15 @@ const rememberedCategories = () => {
   const memo = new Map<string, Map<string, Map<string, RescueCategory | null>>>()
   return (index1: string, index2: string, index3: string): RescueCategory | null => {
     let byFirst = memo.get(index1)
-    if (byFirst === undefined) memo.set(index1, (byFirst = new Map()))
+    if (byFirst === undefined) {
+      byFirst = new Map()
+      memo.set(index1, byFirst)
+    }
     let bySecond = byFirst.get(index2)
-    if (bySecond === undefined) byFirst.set(index2, (bySecond = new Map()))
+    if (bySecond === undefined) {
+      bySecond = new Map()
+      byFirst.set(index2, bySecond)
+    }
     let category = bySecond.get(index3)
     if (category === undefined) {
       category = rescueCategory(index1, index2, index3)
