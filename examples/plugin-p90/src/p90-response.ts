@@ -18,7 +18,7 @@ import {
   TIME_FIELD_INDEX,
   textCell,
 } from "@ambu/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { z } from "zod"
 import { ordinal } from "./ordinal.js"
 import { nearestRankPercentile } from "./percentile.js"

@@ -1,5 +1,5 @@
 import { defineRenderer, type OutputFile, type Report, type TableBlock } from "@ambu/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { cellField, csvText, separatorFor, textField } from "./csv.js"
 
 /** A column's header: its spanning group, when it has one, before its own label. */

@@ -3,8 +3,8 @@
 // about a quarter of a second at start-up for two the CLI does not use.
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Effect } from "effect"
 import { Command } from "effect/cli"
+import * as Effect from "effect/Effect"
 import { metricsCommand } from "./commands/metrics.js"
 import { reportCommand } from "./commands/report.js"
 import { sampleCommand } from "./commands/sample.js"

@@ -6,7 +6,7 @@ import {
   type RendererDefinition,
   type Report,
 } from "@ambu/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { type ChromiumOptions, messageOf, withChromium } from "./browser/chromium.js"
 import {
   openReportPage,

@@ -1,5 +1,5 @@
 import { type ProgressReporter, RenderError, type Report, silentProgress } from "@ambu/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { type DeckTheme, resolvePptxTheme } from "./deck-theme.js"
 import { drawPage } from "./draw-page.js"
 import { planReport } from "./layout/plan.js"

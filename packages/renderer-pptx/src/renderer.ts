@@ -1,5 +1,5 @@
 import { defineRenderer, RenderError, type RendererDefinition } from "@ambu/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { DeckTheme } from "./deck-theme.js"
 import { renderPptx } from "./render-pptx.js"
 

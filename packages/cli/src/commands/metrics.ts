@@ -1,5 +1,6 @@
-import { Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import { z } from "zod"
 import { configFlags } from "../config/flags.js"
 import { loadRunSetup } from "../config/run-setup.js"

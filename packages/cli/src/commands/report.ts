@@ -10,8 +10,9 @@ import {
   suppressReport,
   textsInLanguage,
 } from "@ambu/core"
-import { Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import { configFlags } from "../config/flags.js"
 import { loadRunSetup } from "../config/run-setup.js"
 import { reportFailures, StrictModeError, UsageError } from "../run/failure.js"

@@ -1,6 +1,6 @@
 import { writeSampleFiles } from "@ambu/core"
-import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
+import * as Effect from "effect/Effect"
 import { reportFailures, UsageError } from "../run/failure.js"
 
 export const sampleCommand = Command.make(

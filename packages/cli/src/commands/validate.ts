@@ -1,7 +1,7 @@
 import { join } from "node:path"
 import { formatQualitySummary, formatRejectsCsv } from "@ambu/core"
-import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
+import * as Effect from "effect/Effect"
 import { reportFailures, StrictModeError } from "../run/failure.js"
 import { loadInput } from "../run/load-input.js"
 import { writeOutputFiles } from "../run/write-files.js"

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from "node:fs"
 import { isAbsolute, resolve } from "node:path"
 import { type AmbuPlugin, PluginError, validatePlugin } from "@ambu/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { causeText, importModule } from "./import-module.js"
 import { resolvePackage } from "./resolve-package.js"
 

@@ -1,7 +1,7 @@
 import { access, readFile } from "node:fs/promises"
 import { extname, join, resolve } from "node:path"
 import { ConfigError, type DeckConfig, parseDeckConfig } from "@ambu/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { causeText, importModule } from "./import-module.js"
 
 /** The names a configuration is looked for under in the working directory, in this order. */

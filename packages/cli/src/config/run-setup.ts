@@ -9,7 +9,7 @@ import {
   type PluginError,
   type Registry,
 } from "@ambu/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { loadPlugins, type PluginRequest, splitPluginFlags } from "./load-plugins.js"
 import { findConfigFile, readConfigFile } from "./read-config.js"
 

@@ -1,4 +1,7 @@
-import { Cause, Data, Effect, Option } from "effect"
+import * as Cause from "effect/Cause"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 
 /** A wrong flag or a combination of flags that makes no sense. */
 export class UsageError extends Data.TaggedError("UsageError")<{ readonly message: string }> {}

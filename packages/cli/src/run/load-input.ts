@@ -11,7 +11,8 @@ import {
   resolveGeography,
   skaneGeography,
 } from "@ambu/core"
-import { Effect, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type { CliProgress } from "../terminal/progress.js"
 import { UsageError } from "./failure.js"
 

@@ -1,5 +1,6 @@
 import { type Period, parseMonth } from "@ambu/core"
-import { Effect, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import { UsageError } from "./failure.js"
 
 const month = (flag: string, text: string) => {

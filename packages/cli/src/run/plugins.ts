@@ -9,7 +9,7 @@ import {
   type RendererDefinition,
   unknownKeys,
 } from "@ambu/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { z } from "zod"
 
 /**

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises"
 import { dirname, join, resolve } from "node:path"
 import type { OutputFile } from "@ambu/core"
-import { Data, Effect } from "effect"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
 
 /** An output could not be written: the message names the path and the system's reason. */
 export class OutputError extends Data.TaggedError("OutputError")<{ readonly message: string }> {}

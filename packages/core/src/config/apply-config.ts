@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { z } from "zod"
 import { deckConflicts, deckWithPluginSlides } from "../deck/build-report.js"
 import type { DeckEntry } from "../deck/deck-entry.js"

@@ -1,4 +1,4 @@
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /** A deck configuration is wrong; the message names the file, the key and what is allowed. */
 export class ConfigError extends Data.TaggedError("ConfigError")<{

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { z } from "zod"
 import { ConfigError } from "./config-error.js"
 import { type DeckConfig, DeckConfigSchema } from "./deck-config.js"

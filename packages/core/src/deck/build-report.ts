@@ -1,4 +1,5 @@
-import { Data, Effect } from "effect"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
 import type { DataSet } from "../dataset/data-set.js"
 import type { MetricInput, MetricRun, SlideContent } from "../metrics/metric.js"
 import type { MetricError } from "../metrics/metric-error.js"

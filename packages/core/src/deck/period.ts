@@ -1,4 +1,4 @@
-import { Data } from "effect"
+import * as Data from "effect/Data"
 import type { DataSet } from "../dataset/data-set.js"
 import type { PeriodCoverage } from "../model/report-model.js"
 import { formatMonth, monthIndex, monthYear, type Period, periodLength } from "../time/month.js"

@@ -1,4 +1,4 @@
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /** One thing wrong in a geography file. */
 export interface GeographyProblem {

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { DataSetBuilder } from "../dataset/builder.js"
 import type { DataSet } from "../dataset/data-set.js"
 import type { ResolvedGeography } from "../domain/geography.js"

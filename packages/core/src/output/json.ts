@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { z } from "zod"
 import { REPORT_SCHEMA_VERSION, Report } from "../model/report-model.js"
 import { defineRenderer } from "../plugin/renderer.js"

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { DeckEntry } from "../deck/deck-entry.js"
 import type { MetricEntry } from "../metrics/metric.js"
 import { type AmbuPlugin, PluginError } from "./plugin.js"

@@ -1,4 +1,7 @@
-import { Cause, Data, Effect, Option } from "effect"
+import * as Cause from "effect/Cause"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import { z } from "zod"
 import type { Report } from "../model/report-model.js"
 import { issueLines } from "./issue-path.js"

@@ -1,4 +1,5 @@
-import { Data, Effect } from "effect"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
 import type { Geography } from "../domain/geography.js"
 import { skaneGeography } from "../geography/skane.js"
 import { formatMonth, type MonthIndex, parseMonth } from "../time/month.js"

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { RenderError } from "@ambu/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import puppeteer, { type Browser } from "puppeteer-core"
 
 /** Where Debian's `chromium` package puts the browser. */

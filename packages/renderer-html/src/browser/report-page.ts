@@ -1,5 +1,5 @@
 import { RenderError } from "@ambu/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { Browser, Page } from "puppeteer-core"
 import { messageOf } from "./chromium.js"
 

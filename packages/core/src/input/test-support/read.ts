@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { resolveGeography } from "../../domain/geography.js"
 import { testGeography } from "../../testing/index.js"
 import type { InputError } from "../input-error.js"

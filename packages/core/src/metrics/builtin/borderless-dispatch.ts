@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { z } from "zod"
 import type { DataSet } from "../../dataset/data-set.js"
 import type { Priority } from "../../domain/priority.js"
