@@ -13,6 +13,7 @@ import {
   type TableBlock,
 } from "./report-model.js"
 import { suppressReport } from "./suppress.js"
+import { exactRanges } from "./test-support/exact-ranges.js"
 
 // Builders: a row is a header and numbers; `[value, "share"]` marks a share or duration cell.
 type Value = number | readonly [number, "share" | "duration"]
@@ -82,12 +83,13 @@ const texts = (r: Report, slideIndex = 0, blockIndex = 0): string[][] => {
 }
 
 describe("suppressReport: primary and complementary suppression", () => {
-  it("hides a small count, then one more cell in its row and column so the totals do not give it away", () => {
-    // N = 5. Primary: r1/B = 3.
-    // Row r1 (33 = 10 + 3 + 20) has one hidden cell: hide its smallest visible non-zero addend, 10 (r1/A).
-    // Column A (22 = 10 + 12) now has one hidden: hide 12 (r2/A). Column B (18 = 3 + 15): hide 15 (r2/B).
-    // Row r2 then has two hidden (12, 15), column C and the total column none: done.
-    // Left: a1 + b1 = 13, a2 + b2 = 27, a1 + a2 = 22, b1 + b2 = 18 has a free variable, so 3 is not recoverable.
+  it("hides a small count with three more cells, a rectangle whose corners can trade, so no total pins it", () => {
+    // N = 5, so a hidden count must keep a range of at least N − 2 = 3. Primary: r1/B = 3.
+    // Column B (18 = 3 + 15) alone would pin it: hide 15 (r2/B). Row r2 (35 = 12 + 15 + 8) then pins
+    // 15: hide its smallest count of 8 or more, 8 (r2/C). Column C (28 = 20 + 8) pins 8: hide 20 (r1/C).
+    // Row r1 now has two hidden cells. With t free: r1/B = 3 + t, r1/C = 20 − t, r2/B = 15 − t,
+    // r2/C = 8 + t; "<5" says r1/B is 0..4 (t in −3..1), ".." says the others are 5 or more (t ≥ −3):
+    // r1/B can be anything from 0 to 4, the whole of what "<5" says.
     const input = report([
       slide("m", [
         table(
@@ -102,11 +104,77 @@ describe("suppressReport: primary and complementary suppression", () => {
       ]),
     ])
 
-    expect(texts(suppressReport(input, 5))).toEqual([
+    const out = suppressReport(input, 5)
+
+    expect(texts(out)).toEqual([
       // only the 3 is really below 5; the cells hidden to protect it read ".."
-      ["r1", "..", "<5", "20", "33"],
-      ["r2", "..", "..", "8", "35"],
+      ["r1", "10", "<5", "..", "33"],
+      ["r2", "12", "..", "..", "35"],
       ["Totalt", "22", "18", "28", "68"],
+    ])
+    const ranges = exactRanges(out.slides[0]!.blocks[0] as TableBlock, 5, 68)
+    expect(ranges.find((r) => r.text === "<5")).toMatchObject({ min: 0, max: 4 })
+  })
+
+  it("hides a third cell where two hidden cells would add up to their count (the audit's Eslöv row)", () => {
+    // Row 1 | 164 | 1 | 0 | 0 | 166 with N = 5. Hiding only the two 1s leaves x + y = 166 − 164 = 2,
+    // and with x, y ≥ 1 both are 1 (with x, y ≥ 0 still at most 2 each: narrower than "<5").
+    // Hiding 164 as well leaves x + y + z = 166 with z ≥ 5: x anywhere in 0..4.
+    const input = report([
+      slide("m", [
+        table(
+          "m-table",
+          ["Kommun", "D1", "D2", "D3", "D4", "Ext", "Totalt"],
+          [row("body", "Eslöv", 1, 164, 1, 0, 0, 166)],
+        ),
+      ]),
+    ])
+
+    const out = suppressReport(input, 5)
+
+    expect(texts(out)).toEqual([["Eslöv", "<5", "..", "<5", "0", "0", "166"]])
+    const ranges = exactRanges(out.slides[0]!.blocks[0] as TableBlock, 5, 166)
+    expect(ranges.map((r) => [r.text, r.min, r.max])).toEqual([
+      ["<5", 0, 4],
+      ["..", 158, 166],
+      ["<5", 0, 4],
+    ])
+  })
+
+  it("hides a third cell where two hidden cells of at most N − 1 must add up to k(N − 1) (the audit's Lund and Ystad)", () => {
+    // Stations 10, 4, 4, 10 and a total of 28, N = 5: the hidden 4 + 4 = 28 − 20 = 8 can only be 4 + 4.
+    // Hiding the first 10 too: 4 + 4 + 10 = 18 with the 10 at least 5 lets each 4 be anything in 0..4
+    // (0 + 4 + 14, 4 + 4 + 10).
+    const labels = ["Station", "Uppdrag"]
+    const input = report([
+      slide(
+        "p",
+        [
+          table("p-table", labels, [
+            row("body", "Malmö", 10),
+            row("body", "Lund", 4),
+            row("body", "Ystad", 4),
+          ]),
+        ],
+        ["p"],
+      ),
+      slide(
+        "p-2",
+        [table("p-2-table", labels, [row("body", "Helsingborg", 10), row("total", "Totalt", 28)])],
+        ["p"],
+      ),
+    ])
+
+    const out = suppressReport(input, 5)
+
+    expect(texts(out, 0)).toEqual([
+      ["Malmö", ".."],
+      ["Lund", "<5"],
+      ["Ystad", "<5"],
+    ])
+    expect(texts(out, 1)).toEqual([
+      ["Helsingborg", "10"],
+      ["Totalt", "28"],
     ])
   })
 
@@ -182,6 +250,8 @@ describe("suppressReport: primary and complementary suppression", () => {
   it("hides the shares and durations computed from a hidden count, and drops their over-goal mark", () => {
     // Row x: 3 of 40 within the goal; the share 7.5 % = 3 / 40 would give the 3 back.
     // There is no total column (within is not a sum of missions), so nothing else in the row goes.
+    // Row y: 38 of 40 within says that 2 were not, a count of 2 the report implies; hiding the 38 (and
+    // so the share) leaves the 2 anywhere from 0 to 35.
     const overGoal = { ...numberCell(600, "duration", "sv"), emphasis: ["over-goal" as const] }
     const x = row("body", "x", 40, 3, [0.075, "share"])
     const y = row("body", "y", 40, 38, [0.95, "share"])
@@ -197,7 +267,7 @@ describe("suppressReport: primary and complementary suppression", () => {
 
     expect(texts(out, 0, 0)).toEqual([
       ["x", "40", "<5", ".."],
-      ["y", "40", "38", "95,0\u00a0%"],
+      ["y", "40", "..", ".."],
     ])
     const hiddenMedian = (out.slides[0]!.blocks[1] as TableBlock).rows[0]!.cells[2]!
     expect(hiddenMedian).toEqual({ text: "..", value: null, format: "duration", emphasis: ["suppressed"] })
@@ -244,9 +314,39 @@ describe("suppressReport: primary and complementary suppression", () => {
     })
   })
 
-  it("leaves slides that present no metric alone (the data-quality counts of rows read and rejected)", () => {
-    const quality = slide("data-quality", [table("q-table", ["Fil", "Avvisade"], [row("body", "f", 2)])], [])
-    expect(texts(suppressReport(report([quality]), 5))).toEqual([["f", "2"]])
+  it("leaves slides that present neither a metric nor data quality alone", () => {
+    const intro = slide("intro", [table("i-table", ["Fil", "Rader"], [row("body", "f", 2)])], [])
+    expect(texts(suppressReport(report([intro]), 5))).toEqual([["f", "2"]])
+  })
+
+  it("hides small counts on the data-quality slide, in its cells and in its lists of reasons", () => {
+    // Read 30 = accepted 21 + rejected 9; rejected 9 = 3 + 3 + 3 by reason. The three 3s are hidden;
+    // together they are 9, each 0..4, so each is 1..4 (9 − 4 − 4 = 1): as wide as "<5" allows.
+    const files = table("data-quality-files", ["Fil", "Lästa", "Godkända", "Avvisade", "Orsak"], [])
+    const quality = slide(
+      "data-quality",
+      [
+        {
+          ...files,
+          rows: [
+            {
+              kind: "body",
+              cells: [
+                textCell("f.csv"),
+                numberCell(30, "count", "sv"),
+                numberCell(21, "count", "sv"),
+                numberCell(9, "count", "sv"),
+                textCell("fel format: 3; id förekommer redan: 3; okänd prioritet: 3"),
+              ],
+            },
+          ],
+        },
+      ],
+      [],
+    )
+    expect(texts(suppressReport(report([quality]), 5))).toEqual([
+      ["f.csv", "30", "21", "9", "fel format: <5; id förekommer redan: <5; okänd prioritet: <5"],
+    ])
   })
 })
 
@@ -366,7 +466,15 @@ describe("suppressReport: charts, maps, key figures and raw results", () => {
 
     expect(out.metrics.m!.result).toEqual({ suppressed: true })
     expect(out.metrics.m!.quality).toEqual(input.metrics.m!.quality)
-    expect(out.parameters).toEqual({ m: { goal: 1 }, suppression: { below: 5 } })
+    expect(out.parameters).toEqual({
+      m: { goal: 1 },
+      suppression: {
+        below: 5,
+        minimumRange: 3,
+        unprotected: 0,
+        withheld: { metrics: [], files: [], unmatched: 0 },
+      },
+    })
     expect(input).toEqual(before)
     expect(Report.safeParse(out).success).toBe(true)
   })
@@ -422,8 +530,10 @@ describe("suppressReport: properties of random tables with row and column totals
         for (let r = 0; r < before.length; r++) {
           for (let c = 0; c < before[r]!.length; c++) {
             if (value(r, c) > 0 && value(r, c) < below) expect(hidden[r]![c]).toBe(true)
-            // a hidden cell never states a false value: "<N" only where it really is below N
-            if (hidden[r]![c]) expect(after[r]![c]!.text).toBe(value(r, c) < below ? `<${below}` : "..")
+            // a hidden cell never states a false value: "<N" only where it really is below N (and not
+            // at N = 2, where "<2" would say 0 or 1 and every hidden count reads "..")
+            if (hidden[r]![c])
+              expect(after[r]![c]!.text).toBe(value(r, c) < below && below > 2 ? `<${below}` : "..")
           }
         }
 
@@ -435,6 +545,72 @@ describe("suppressReport: properties of random tables with row and column totals
         for (const line of lines) expect(line.filter(Boolean).length).not.toBe(1)
       }),
       { seed: 20260115, numRuns: 300 },
+    )
+  })
+})
+
+describe("suppressReport: exact ranges of random tables", () => {
+  /** A body of counts with a total column and a total row. */
+  const withTotals = (body: number[][]): TableBlock => {
+    const width = body[0]!.length
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+    const columnSums = Array.from({ length: width }, (_, c) => sum(body.map((values) => values[c]!)))
+    const labels = ["Rad", ...Array.from({ length: width }, (_, c) => `K${c}`), "Totalt"]
+    return table("t-table", labels, [
+      ...body.map((values, at) => row("body", `r${at}`, ...values, sum(values))),
+      row("total", "Totalt", ...columnSums, sum(columnSums)),
+    ])
+  }
+  const bodies = fc
+    .tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 4 }))
+    .chain(([width, height]) =>
+      fc.array(
+        fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 12 })), {
+          minLength: width,
+          maxLength: width,
+        }),
+        { minLength: height, maxLength: height },
+      ),
+    )
+
+  it("keeps every hidden count from 1 to N − 1 within a whole-number range at least max(1, N − 2) wide", () => {
+    // The ranges come from trying every whole number (test-support/exact-ranges.ts), not from the
+    // linear programme the suppression uses: a reader who knows the table's sums and the marks.
+    fc.assert(
+      fc.property(bodies, fc.integer({ min: 2, max: 6 }), (body, below) => {
+        const input = report([slide("t", [withTotals(body)])])
+        const out = suppressReport(input, below)
+        const published = out.slides[0]!.blocks[0] as TableBlock
+        const truth = (input.slides[0]!.blocks[0] as TableBlock).rows.map((r) => r.cells.slice(1))
+        // A cap for "..": when the grand total is hidden a reader knows none, so it must not bind
+        // (a cap that bound would only narrow the ranges, making the test stricter, not looser).
+        const cells = truth.length * truth[0]!.length
+        const cap = 2 * (truth.at(-1)!.at(-1)!.value as number) + below * cells
+        // Where even the marks would tell too much, the whole table is blanked: every hidden count
+        // reads "..", small ones too, and a reader can take ".." for no more than "hidden".
+        const hiddenTexts = published.rows.flatMap((r) => r.cells.slice(1).filter((c) => c.value === null))
+        const smallAsDots = published.rows.some((r, at) =>
+          r.cells.slice(1).some((c, column) => {
+            const value = truth[at]![column]!.value as number
+            return c.value === null && c.text === ".." && value > 0 && value < below
+          }),
+        )
+        if (smallAsDots && below > 2) expect(hiddenTexts.map((c) => c.text)).not.toContain(`<${below}`)
+        for (const range of exactRanges(published, below, cap, { dotsMayBeSmall: smallAsDots })) {
+          const value = truth[range.row]![range.column]!.value as number
+          // The true value is always among the possible ones, and no mark says something false.
+          expect(value).toBeGreaterThanOrEqual(range.min)
+          expect(value).toBeLessThanOrEqual(range.max)
+          if (value > 0 && value < below) {
+            expect(
+              range.max - range.min,
+              `${range.text} at ${range.row},${range.column}`,
+            ).toBeGreaterThanOrEqual(Math.max(1, below - 2))
+          }
+          if (range.text === "..") expect(range.max).toBeGreaterThan(range.min)
+        }
+      }),
+      { seed: 20260115, numRuns: 150 },
     )
   })
 })
@@ -463,8 +639,11 @@ describe("suppressReport and cells with a basis", () => {
       ]),
     ])
 
+    // Mar: 27 of 30 within and 3 not, neither below 3, so it is shown.
     expect(texts(suppressReport(input, 3))).toEqual([["Nordväst", "..", "90,0\u00a0%", ".."]])
-    // at N = 2 the 2-case share may be shown; the 1-mission median still not
-    expect(texts(suppressReport(input, 2))).toEqual([["Nordväst", "50,0\u00a0%", "90,0\u00a0%", ".."]])
+    // At N = 2 the 2 cases of Feb are enough, but 50 % of 2 says 1 was within and 1 was not: hidden.
+    // The 1-mission median is hidden at any N above 1.
+    expect(texts(suppressReport(input, 2))).toEqual([["Nordväst", "..", "90,0\u00a0%", ".."]])
+    expect(texts(suppressReport(input, 1))).toEqual([["Nordväst", "50,0\u00a0%", "90,0\u00a0%", "2:00"]])
   })
 })

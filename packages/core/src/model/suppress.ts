@@ -1,396 +1,564 @@
-import type { Block, Cell, ChartBlock, MapBlock, Report, Slide, TableBlock } from "./report-model.js"
+import { formatCount } from "./format.js"
+import type { Cell, ChartBlock, Language, MapBlock, MetricQuality, Report, Slide } from "./report-model.js"
+import {
+  type FigureGraph,
+  type Grid,
+  type GridRow,
+  type Place,
+  type QualityField,
+  slideOfKey,
+} from "./suppress-builder.js"
+import { buildFigureGraph } from "./suppress-graph.js"
+import { type HideEvent, marksBelow, protect, requiredWidth } from "./suppress-protect.js"
+import { type PublishedQuality, publishList, publishQualitySentence, replaceCounts } from "./suppress-text.js"
 
 /**
- * Small-count suppression for publication.
+ * Small-count suppression for publication; the rule is set out in
+ * docs/hardening.md ("Small-count suppression"), in short:
  *
- * The rule, in the order it is applied:
- * 1. Primary: on every slide that presents a metric (`metricIds` not
- *    empty), a count cell with `0 < value < below` is hidden. Zero is shown:
- *    it says no one, which discloses no person.
- * 2. Complementary: a hidden count must not be recoverable from a total. A
- *    total is a count cell that equals the sum of other count cells: a
- *    column holding, in every row, the sum of the count columns before it
- *    (a row total), or a subtotal/total row holding the sum of the body rows
- *    of its group or of the whole table (a column total). Tables paged over
- *    several slides (`…-1-table`, `…-2-table`) count as one table, since
- *    the last page's total row sums every page. Wherever such a sum has
- *    exactly one hidden member, its smallest non-zero visible addend is
- *    hidden too (the total itself when no addend qualifies), until no sum
- *    has exactly one.
- * 3. Derived: shares and durations computed from a hidden count are hidden
- *    (a share of it, or a median of a handful of missions). Which cells of a
- *    row those are is read from the column groups: a share in a group comes
- *    from that group's counts and the row's ungrouped counts (denominators);
- *    an ungrouped share or duration, from any count of the row.
- * 4. Charts: count values with `0 < value < below` become null, and so does
- *    any point that a hidden table cell on the same slide shows (matched by
- *    row header and column label). Map areas likewise: a count below the
- *    threshold, or an area named by a table row with a hidden count on a
- *    slide of the same metric. Key figures follow rule 1.
- * 5. `metrics[*].result`, the raw results, would give everything away: each
- *    becomes `{ suppressed: true }`; `parameters.suppression` records
- *    `{ below }`. The data-quality account (rows read, rejected, left out)
- *    is kept: it counts rows of the files, not people in a small area.
+ * 1. Every count the report publishes is a figure: table cells, chart
+ *    points, map areas, key figures, the counts in the speaker notes, on the
+ *    data-quality slide and in the JSON's data-quality accounts. Places that
+ *    show the same figure are one figure (see suppress-graph.ts).
+ * 2. Primary: a figure from 1 to N−1 is hidden, as is a count the report
+ *    implies without showing (the cases a share leaves out) when it is that
+ *    small.
+ * 3. Complementary: a reader who knows every sum the report states must not
+ *    be able to narrow a hidden small count to fewer values than `<N` alone
+ *    allows while zeros are shown (N−1 values, at least two). The range is
+ *    worked out by linear programming over everything published
+ *    (suppress-protect.ts, suppress-lp.ts), and further figures are hidden
+ *    until every range is wide enough.
+ * 4. Derived: shares and medians computed from a hidden count, resting on
+ *    fewer than N cases, or whose basis splits into a part below N, are
+ *    hidden; so are chart points and map areas showing a hidden cell.
+ * 5. The JSON: raw results become `{ suppressed: true }`; an account that
+ *    holds a hidden count is withheld (the schema has no mark for it) and
+ *    named in `parameters.suppression.withheld`.
  *
- * A hidden count reads `<N` in both languages; a hidden share or duration
- * reads `..` (the mark Swedish official statistics use for "too uncertain to
- * show"), since `<N` would misread as a percentage or a time. Hidden cells
- * have `value: null` and the emphasis `suppressed`; `over-goal` is dropped
- * from them, as it would tell on which side of the goal the value lies.
+ * A hidden count reads `<N` where it is below N (a zero hidden to protect
+ * another is below N too) and `..` otherwise; a hidden share or duration
+ * reads `..`. No published text states a false value.
  */
 export const SUPPRESSED_DERIVED_TEXT = ".."
 
-/** What `parameters.suppression` and `metrics[*].result` hold in a suppressed report. */
+/** What `parameters.suppression` holds in a suppressed report. */
 export interface SuppressionParameters {
   readonly below: number
+  /** Every hidden count from 1 to N−1 can, from all that is published, take at least this many more values. */
+  readonly minimumRange: number
+  /**
+   * Counts from 1 to N−1 that stay shown, or narrower than `minimumRange`,
+   * because the JSON schema has no mark for them (the period coverage in
+   * `dataQuality.period`); 0 unless the export is tiny.
+   */
+  readonly unprotected: number
+  /** JSON data-quality entries left out because they hold a hidden count. */
+  readonly withheld: {
+    readonly metrics: ReadonlyArray<string>
+    readonly files: ReadonlyArray<string>
+    readonly unmatched: number
+  }
 }
 
 /**
  * A copy of the report with small counts hidden as described above; the
  * input report is not changed. `below` is the smallest count that may be
  * shown (an integer of at least 1; 1 hides nothing but still drops the raw
- * results).
+ * results). `trace` is told of each figure hidden and why.
  *
  * @example
  * const published = suppressReport(report, 5)
  * // a cell { text: "3", value: 3, format: "count" } is now
  * // { text: "<5", value: null, format: "count", emphasis: ["suppressed"] }
  */
-export const suppressReport = (report: Report, below: number): Report => {
+export const suppressReport = (
+  report: Report,
+  below: number,
+  options: { readonly trace?: (event: HideEvent, places: ReadonlyArray<Place>) => void } = {},
+): Report => {
   if (!Number.isInteger(below) || below < 1) {
     throw new RangeError(`suppression threshold must be a whole number of at least 1, not ${below}`)
   }
-  const slides: Slide[] = structuredClone(report.slides)
-  const published = slides.filter((slide) => slide.metricIds.length > 0)
+  const copy: Report = structuredClone(report)
+  const { graph, grids } = buildFigureGraph(copy, below)
+  const cellFigure = new Map<Cell, number>()
+  graph.places.forEach((places, f) => {
+    for (const place of places) if (place.kind === "cell") cellFigure.set(place.cell, f)
+  })
 
-  const grids = tableGrids(published)
-  for (const grid of grids) hidePrimary(grid, below)
-  for (const grid of grids) hideComplementary(grid)
-  for (const grid of grids) hideDerived(grid)
-  for (const grid of grids) hideThinlyBased(grid, below)
-
-  for (const slide of published) {
-    for (const block of slide.blocks) hideOutsideTables(block, slide, below, grids)
+  // Figures tied by an equality (x − y = 0) go hidden together: closing that relation takes the other.
+  const twins: number[][] = graph.figures.map(() => [])
+  for (const { terms } of graph.relations) {
+    if (terms.length !== 2) continue
+    twins[terms[0]!.figure]!.push(terms[1]!.figure)
+    twins[terms[1]!.figure]!.push(terms[0]!.figure)
   }
-  for (const grid of grids) writeHiddenCells(grid, below)
+  const { hidden, blanked, unprotected } = protect({
+    figures: graph.figures,
+    relations: graph.relations,
+    below,
+    penalty: (f, hiddenFigures) => penalty(graph, cellFigure, twins, below, f, hiddenFigures),
+    distance: (a, b) => distance(graph, a, b),
+    ...(options.trace === undefined
+      ? {}
+      : { trace: (event: HideEvent) => options.trace!(event, graph.places[event.figure]!) }),
+  })
+  const markOf = (f: number): string =>
+    blanked.has(f) || graph.figures[f]!.value >= below || !marksBelow(below)
+      ? SUPPRESSED_DERIVED_TEXT
+      : `<${below}`
+  const textOf = (f: number, language: Language): string =>
+    hidden.has(f) ? markOf(f) : formatCount(graph.figures[f]!.value, language)
 
-  const metrics = Object.fromEntries(
-    Object.entries(report.metrics).map(([id, entry]) => [
-      id,
-      { result: { suppressed: true }, quality: entry.quality },
-    ]),
-  )
-  return {
-    ...report,
-    parameters: { ...report.parameters, suppression: { below } satisfies SuppressionParameters },
-    slides,
-    metrics,
+  const hiddenCells = hiddenCellSet()
+  for (const f of hidden) {
+    const small = graph.figures[f]!.value < below
+    for (const place of graph.places[f]!) writeHidden(place, markOf(f), small, hiddenCells)
   }
-}
+  publishLists(graph, hidden, markOf)
 
-/** One table, or the pages of one paged table, with the cells that are to be hidden. */
-interface Grid {
-  readonly tables: ReadonlyArray<{ readonly block: TableBlock; readonly slide: Slide }>
-  /** Rows of all pages in order, each with the page's columns. */
-  readonly rows: ReadonlyArray<GridRow>
-  readonly hidden: Set<Cell>
-}
-
-interface GridRow {
-  readonly kind: TableBlock["rows"][number]["kind"]
-  readonly cells: ReadonlyArray<Cell>
-  readonly block: TableBlock
-  readonly slide: Slide
-}
-
-/** A paged table's pages share an id but for the page number: `segment-times-1-table`. */
-const familyOf = (block: TableBlock): string => block.id.replace(/-\d+(-table)$/, "$1")
-
-const tableGrids = (slides: ReadonlyArray<Slide>): Grid[] => {
-  const families = new Map<string, Array<{ block: TableBlock; slide: Slide }>>()
-  for (const slide of slides) {
+  for (const grid of grids) {
+    hideDerived(grid, hiddenCells)
+    hideThinlyBased(grid, below, hiddenCells)
+  }
+  for (const slide of copy.slides) {
     for (const block of slide.blocks) {
-      if (block.kind !== "table") continue
-      const key = `${familyOf(block)}\u0000${block.columns.map((c) => c.key).join("\u0000")}`
-      const members = families.get(key) ?? []
-      members.push({ block, slide })
-      families.set(key, members)
+      if (block.kind === "chart" && block.unit !== "count") hideChartPoints(block, slide, grids, hiddenCells)
+      if (block.kind === "map" && block.unit !== "count") hideMapAreas(block, slide, grids, hiddenCells)
     }
   }
-  return [...families.values()].map((tables) => ({
-    tables,
-    rows: tables.flatMap(({ block, slide }) =>
-      block.rows.map((row) => ({ kind: row.kind, cells: row.cells, block, slide })),
-    ),
-    hidden: new Set<Cell>(),
-  }))
-}
 
-const countOf = (cell: Cell | undefined): number | undefined =>
-  cell !== undefined && cell.format === "count" && typeof cell.value === "number" ? cell.value : undefined
+  const qualityFigure = new Map<string, number>()
+  graph.places.forEach((places, f) => {
+    for (const place of places)
+      if (place.kind === "quality") qualityFigure.set(qualityKey(place.key, place.field), f)
+  })
+  publishTexts(copy, graph, hidden, below, markOf, (key, field) => {
+    const f = qualityFigure.get(qualityKey(key, field))!
+    return textOf(f, copy.language)
+  })
 
-const hidePrimary = (grid: Grid, below: number): void => {
-  for (const row of grid.rows) {
-    for (const cell of row.cells) {
-      const value = countOf(cell)
-      if (value !== undefined && value > 0 && value < below) grid.hidden.add(cell)
-    }
+  const withheld = withheldEntries(copy, graph, hidden)
+  const metrics = Object.fromEntries(
+    Object.entries(copy.metrics)
+      .filter(([key]) => !withheld.metrics.includes(key))
+      .map(([key, entry]) => [key, { result: { suppressed: true }, quality: entry.quality }]),
+  )
+  const suppression: SuppressionParameters = {
+    below,
+    minimumRange: requiredWidth(below),
+    unprotected: unprotected.size,
+    withheld,
+  }
+  return {
+    ...copy,
+    parameters: { ...copy.parameters, suppression: { ...suppression } },
+    metrics,
+    dataQuality: {
+      ...copy.dataQuality,
+      files: copy.dataQuality.files.filter((f) => !withheld.files.includes(f.file)),
+      metrics: Object.fromEntries(
+        Object.entries(copy.dataQuality.metrics).filter(([key]) => !withheld.metrics.includes(key)),
+      ),
+      unmatched: {
+        stations: copy.dataQuality.unmatched.stations.filter(
+          (_, i) => !isHiddenUnmatched(graph, hidden, "stations", i),
+        ),
+        municipalityCodes: copy.dataQuality.unmatched.municipalityCodes.filter(
+          (_, i) => !isHiddenUnmatched(graph, hidden, "municipalityCodes", i),
+        ),
+      },
+    },
   }
 }
 
-/** A total and the cells it is the sum of. */
-interface Sum {
-  readonly total: Cell
-  readonly addends: ReadonlyArray<Cell>
-}
+const qualityKey = (key: string, field: QualityField): string => `${key}\u0000${field}`
 
-const hideComplementary = (grid: Grid): void => {
-  const sums = [...rowTotals(grid), ...columnTotals(grid)]
-  let changed = true
-  while (changed) {
-    changed = false
-    for (const sum of sums) {
-      const members = [sum.total, ...sum.addends]
-      if (members.filter((cell) => grid.hidden.has(cell)).length !== 1) continue
-      grid.hidden.add(complementOf(sum, grid.hidden))
-      changed = true
-    }
-  }
-}
-
-/** The smallest non-zero visible addend; else the total; else any visible addend. */
-const complementOf = (sum: Sum, hidden: ReadonlySet<Cell>): Cell => {
-  const visible = sum.addends.filter((cell) => !hidden.has(cell))
-  const nonZero = visible.filter((cell) => countOf(cell)! > 0)
-  if (nonZero.length > 0) {
-    return nonZero.reduce((smallest, cell) => (countOf(cell)! < countOf(smallest)! ? cell : smallest))
-  }
-  return hidden.has(sum.total) ? visible[0]! : sum.total
-}
-
-const isSum = (total: number | undefined, addends: ReadonlyArray<Cell>): boolean => {
-  if (total === undefined) return false
-  let sum = 0
-  for (const cell of addends) {
-    const value = countOf(cell)
-    if (value === undefined) return false
-    sum += value
-  }
-  return sum === total
-}
+// ------------------------------------------------------- choosing cells
 
 /**
- * Row totals: a count column that, in every row with counts, equals the sum
- * of the count columns before it (earlier totals left out), with at least two
- * of them and not all zero.
+ * What hiding figure f costs beyond itself: each further place it is shown
+ * in, 3 for a total (a reader misses a total more than a part), and every
+ * share or median of its rows that would go with it.
  */
-const rowTotals = (grid: Grid): Sum[] => {
-  const rows = grid.rows.filter((row) => row.kind !== "group-heading")
-  const width = Math.max(0, ...rows.map((row) => row.cells.length))
-  const totalColumns = new Set<number>()
-  const sums: Sum[] = []
-
-  for (let column = 1; column < width; column++) {
-    const addendColumns = (row: GridRow) =>
-      row.cells.slice(1, column).filter((cell, at) => !totalColumns.has(at + 1) && cell.format === "count")
-    const counted = rows.filter((row) => countOf(row.cells[column]) !== undefined)
-    const holds =
-      counted.length > 0 &&
-      counted.some((row) => countOf(row.cells[column])! > 0) &&
-      counted.every((row) => {
-        const addends = addendColumns(row)
-        return addends.length >= 2 && isSum(countOf(row.cells[column]), addends)
-      })
-    if (!holds) continue
-
-    totalColumns.add(column)
-    for (const row of counted) sums.push({ total: row.cells[column]!, addends: addendColumns(row) })
-  }
-  return sums
-}
-
-/**
- * Column totals: a subtotal row sums the body rows since the previous
- * subtotal; a total row sums all body rows (of every page), and the subtotals
- * too when there are any. Only sums that hold are kept.
- */
-const columnTotals = (grid: Grid): Sum[] => {
-  const sums: Sum[] = []
-  const allBody: GridRow[] = []
-  const subtotals: GridRow[] = []
-  let group: GridRow[] = []
-
-  const addColumnSums = (total: GridRow, parts: ReadonlyArray<GridRow>) => {
-    if (parts.length === 0) return
-    total.cells.forEach((cell, column) => {
-      const addends = parts.map((row) => row.cells[column]).filter((c): c is Cell => c !== undefined)
-      if (column > 0 && addends.length === parts.length && isSum(countOf(cell), addends)) {
-        sums.push({ total: cell, addends })
+const penalty = (
+  graph: FigureGraph,
+  cellFigure: ReadonlyMap<Cell, number>,
+  twins: ReadonlyArray<ReadonlyArray<number>>,
+  below: number,
+  f: number,
+  hidden: ReadonlySet<number>,
+): number => {
+  const own = (figure: number): number => {
+    let cost = graph.places[figure]!.length - 1
+    const small = graph.figures[figure]!.value < below
+    for (const place of graph.places[figure]!) {
+      if (place.kind !== "cell") continue
+      if (place.total) cost += 3
+      const state = (cell: Cell): "small" | "large" | undefined => {
+        const other = cellFigure.get(cell)
+        if (other === undefined || !hidden.has(other)) return undefined
+        return graph.figures[other]!.value < below ? "small" : "large"
       }
-    })
-  }
-
-  for (const row of grid.rows) {
-    if (row.kind === "body") {
-      group.push(row)
-      allBody.push(row)
-    } else if (row.kind === "subtotal") {
-      addColumnSums(row, group)
-      subtotals.push(row)
-      group = []
-    } else if (row.kind === "total") {
-      addColumnSums(row, allBody)
-      addColumnSums(row, subtotals)
+      const before = derivedOf(place.rowCells, place.block.columns, state).size
+      const after = derivedOf(place.rowCells, place.block.columns, (c) =>
+        c === place.cell ? (small ? "small" : "large") : state(c),
+      ).size
+      cost += after - before
     }
+    return cost
   }
-  return sums
+  // A figure shown as equal to another (the same total in two tables) takes that one along.
+  let cost = own(f)
+  for (const twin of twins[f]!) if (!hidden.has(twin)) cost += 1 + own(twin)
+  return cost
 }
 
-/**
- * A share or duration is taken as computed from the counts of its own column
- * group and from the counts outside any group (the denominators); one outside
- * any group, from every count of the row.
- */
-const hideDerived = (grid: Grid): void => {
-  for (const row of grid.rows) {
-    const groupOf = (column: number) => row.block.columns[column]?.group
-    const hiddenGroups = new Set<string | undefined>()
-    row.cells.forEach((cell, column) => {
-      if (cell.format === "count" && grid.hidden.has(cell)) hiddenGroups.add(groupOf(column))
-    })
-    if (hiddenGroups.size === 0) continue
-
-    row.cells.forEach((cell, column) => {
-      const derived =
-        (cell.format === "share" || cell.format === "duration") && typeof cell.value === "number"
-      const group = groupOf(column)
-      if (derived && (group === undefined || hiddenGroups.has(undefined) || hiddenGroups.has(group))) {
-        grid.hidden.add(cell)
-      }
-    })
-  }
-}
-
-/**
- * A share or median that rests on fewer than `below` cases or missions
- * (its `basis`, where the table shows no count for it) is hidden like the
- * count it rests on would be: a share of one case is that case's outcome.
- */
-const hideThinlyBased = (grid: Grid, below: number): void => {
-  for (const row of grid.rows) {
-    for (const cell of row.cells) {
-      if (
-        cell.basis !== undefined &&
-        cell.basis > 0 &&
-        cell.basis < below &&
-        typeof cell.value === "number"
-      ) {
-        grid.hidden.add(cell)
+/** Table distance between two figures' nearest cells (same table), for breaking ties towards neighbours. */
+const distance = (graph: FigureGraph, a: number, b: number): number => {
+  let best = 1000
+  for (const pa of graph.places[a]!) {
+    for (const pb of graph.places[b]!) {
+      if (pa.kind === "cell" && pb.kind === "cell" && pa.grid === pb.grid) {
+        best = Math.min(best, Math.abs(pa.row - pb.row) + Math.abs(pa.column - pb.column))
       }
     }
   }
+  return best
 }
 
-/**
- * `<N` only where the count really is below N; a cell hidden to protect
- * another (complementary hiding), a share or a median reads `..`, so that no
- * published text states a false value.
- */
-const hiddenText = (cell: Cell, below: number): string =>
-  cell.format === "count" && typeof cell.value === "number" && cell.value < below
-    ? `<${below}`
-    : SUPPRESSED_DERIVED_TEXT
+// ------------------------------------------------------------- writing
 
-const writeHiddenCells = (grid: Grid, below: number): void => {
-  for (const cell of grid.hidden) hideCell(cell, below)
+/** The cells hidden so far: counts, with whether they are below N, and derived cells. */
+interface HiddenCells {
+  readonly counts: Map<Cell, "small" | "large">
+  readonly derived: Set<Cell>
+  count(cell: Cell): "small" | "large" | undefined
+  has(cell: Cell): boolean
+}
+
+const hiddenCellSet = (): HiddenCells => {
+  const counts = new Map<Cell, "small" | "large">()
+  const derived = new Set<Cell>()
+  return {
+    counts,
+    derived,
+    count: (cell) => counts.get(cell),
+    has: (cell) => counts.has(cell) || derived.has(cell),
+  }
 }
 
 /** Hides one cell in place (the cells belong to the report's private copy). */
-const hideCell = (cell: Cell, below: number): void => {
+const hideCell = (cell: Cell, text: string): void => {
   const kept = (cell.emphasis ?? []).filter((mark) => mark !== "over-goal" && mark !== "suppressed")
-  cell.text = hiddenText(cell, below)
+  cell.text = text
   cell.value = null
   cell.emphasis = [...kept, "suppressed"]
 }
 
-const hideOutsideTables = (block: Block, slide: Slide, below: number, grids: ReadonlyArray<Grid>): void => {
-  switch (block.kind) {
+const writeHidden = (place: Place, mark: string, small: boolean, hidden: HiddenCells): void => {
+  switch (place.kind) {
+    case "cell":
+    case "key-figure":
+      hideCell(place.cell, mark)
+      hidden.counts.set(place.cell, small ? "small" : "large")
+      return
     case "chart":
-      hideChartPoints(block, slide, below, grids)
+      place.chart.series[place.series]!.values[place.index] = null
       return
-    case "map":
-      hideMapAreas(block, slide, below, grids)
+    case "map": {
+      const area = place.map.areas[place.index]!
+      place.map.areas[place.index] = { ...area, value: null, text: mark, overGoal: false }
       return
-    case "key-figures":
-      for (const item of block.items) {
-        const value = countOf(item.value)
-        if (value !== undefined && value > 0 && value < below) hideCell(item.value, below)
-      }
-      return
+    }
     default:
+      // Lists, notes and the JSON accounts are rewritten as a whole below.
       return
   }
 }
 
+/** List cells ("saknar klar: 3; negativt intervall: 1") with each hidden count replaced by its mark. */
+const publishLists = (
+  graph: FigureGraph,
+  hidden: ReadonlySet<number>,
+  markOf: (f: number) => string,
+): void => {
+  const lists = new Map<Cell, string[]>()
+  graph.places.forEach((places, f) => {
+    for (const place of places) {
+      if (place.kind !== "listed") continue
+      const counts = lists.get(place.cell) ?? []
+      counts[place.entry] = hidden.has(f) ? markOf(f) : String(graph.figures[f]!.value)
+      lists.set(place.cell, counts)
+    }
+  })
+  for (const [cell, counts] of lists) {
+    if (!counts.some((text) => text === SUPPRESSED_DERIVED_TEXT || text.startsWith("<"))) continue
+    const text = publishList(cell.text, counts)
+    // A list this module cannot rebuild is hidden whole, rather than shown with its counts.
+    if (text === undefined) hideCell(cell, SUPPRESSED_DERIVED_TEXT)
+    else cell.text = text
+  }
+}
+
+/**
+ * Derived cells that would give a hidden count away. A share in a column
+ * group goes with a hidden count of that group or a hidden count outside any
+ * group (the denominators); one outside any group goes with any hidden count
+ * of its row: with the other count shown, a share gives the hidden one back.
+ * A median goes only with a hidden count below N (the median of a handful of
+ * missions is close to one mission's time); the median of a count hidden to
+ * protect another, N or more, says nothing of that count.
+ */
+const derivedOf = (
+  cells: ReadonlyArray<Cell>,
+  columns: ReadonlyArray<{ readonly group?: string | undefined }>,
+  hiddenCount: (cell: Cell) => "small" | "large" | undefined,
+): Set<Cell> => {
+  const groups = { share: new Set<string | undefined>(), duration: new Set<string | undefined>() }
+  cells.forEach((cell, column) => {
+    if (cell.format !== "count") return
+    const hidden = hiddenCount(cell)
+    if (hidden === undefined) return
+    groups.share.add(columns[column]?.group)
+    if (hidden === "small") groups.duration.add(columns[column]?.group)
+  })
+  const derived = new Set<Cell>()
+  cells.forEach((cell, column) => {
+    if ((cell.format !== "share" && cell.format !== "duration") || typeof cell.value !== "number") return
+    const hiddenGroups = groups[cell.format]
+    const group = columns[column]?.group
+    if (
+      hiddenGroups.size > 0 &&
+      (group === undefined || hiddenGroups.has(undefined) || hiddenGroups.has(group))
+    ) {
+      derived.add(cell)
+    }
+  })
+  return derived
+}
+
+const hideDerived = (grid: Grid, hidden: HiddenCells): void => {
+  for (const row of grid.rows) {
+    for (const cell of derivedOf(row.cells, row.block.columns, (c) => hidden.count(c))) {
+      hideCell(cell, SUPPRESSED_DERIVED_TEXT)
+      hidden.derived.add(cell)
+    }
+  }
+}
+
+/**
+ * A share or median resting on `basis` cases where the table shows no count
+ * for it: hidden when the basis is below N (a share of one case is that
+ * case's outcome), and a share also when the cases in it or the cases out of
+ * it are from 1 to N−1 (7 of 8 within the goal says one case was not).
+ */
+const hideThinlyBased = (grid: Grid, below: number, hidden: HiddenCells): void => {
+  for (const row of grid.rows) {
+    for (const cell of row.cells) {
+      if (cell.basis === undefined || typeof cell.value !== "number") continue
+      const small = (n: number) => n > 0 && n < below
+      const within = cell.format === "share" ? Math.round(cell.value * cell.basis) : 0
+      if (small(cell.basis) || (cell.format === "share" && (small(within) || small(cell.basis - within)))) {
+        hideCell(cell, SUPPRESSED_DERIVED_TEXT)
+        hidden.derived.add(cell)
+      }
+    }
+  }
+}
+
+const placeKey = (rowHeader: string, columnLabel: string): string => `${rowHeader}\u0000${columnLabel}`
+
 /** Row header and column label of every hidden cell in the tables of one slide. */
-const hiddenPlaces = (slide: Slide, grids: ReadonlyArray<Grid>): Set<string> => {
+const hiddenPlaces = (slide: Slide, grids: ReadonlyArray<Grid>, hiddenCells: HiddenCells): Set<string> => {
   const places = new Set<string>()
   for (const grid of grids) {
     for (const row of grid.rows) {
       if (row.slide !== slide) continue
       row.cells.forEach((cell, column) => {
         const label = row.block.columns[column]?.label
-        if (grid.hidden.has(cell) && label !== undefined) places.add(place(row.cells[0]!.text, label))
+        if (hiddenCells.has(cell) && label !== undefined) places.add(placeKey(row.cells[0]!.text, label))
       })
     }
   }
   return places
 }
 
-const place = (rowHeader: string, columnLabel: string): string => `${rowHeader}\u0000${columnLabel}`
-
+/** A share or duration chart: a point goes when the table cell it shows is hidden. */
 const hideChartPoints = (
   chart: ChartBlock,
   slide: Slide,
-  below: number,
   grids: ReadonlyArray<Grid>,
+  hiddenCells: HiddenCells,
 ): void => {
-  const places = hiddenPlaces(slide, grids)
+  const places = hiddenPlaces(slide, grids, hiddenCells)
   for (const series of chart.series) {
     series.values = series.values.map((value, at) => {
       const category = chart.categories[at] ?? ""
-      const small = chart.unit === "count" && value !== null && value > 0 && value < below
-      const shownInTable =
-        places.has(place(category, series.name)) || places.has(place(series.name, category))
-      return small || shownInTable ? null : value
+      const shown = places.has(placeKey(category, series.name)) || places.has(placeKey(series.name, category))
+      return shown ? null : value
     })
   }
 }
 
-/** Row headers of rows with a hidden count, in the tables of slides that share a metric with `slide`. */
-const hiddenRowNames = (slide: Slide, grids: ReadonlyArray<Grid>): Set<string> => {
+/**
+ * Row headers of rows whose derived cells are hidden, in the tables of
+ * slides that share a metric with `slide`: the map shows those values.
+ */
+const hiddenRowNames = (slide: Slide, grids: ReadonlyArray<Grid>, hiddenCells: HiddenCells): Set<string> => {
   const names = new Set<string>()
   for (const grid of grids) {
-    for (const row of grid.rows) {
+    for (const row of grid.rows as ReadonlyArray<GridRow>) {
       if (!row.slide.metricIds.some((id) => slide.metricIds.includes(id))) continue
-      if (row.cells.some((cell) => cell.format === "count" && grid.hidden.has(cell))) {
+      if (row.cells.some((cell) => hiddenCells.derived.has(cell) || hiddenCells.count(cell) === "small"))
         names.add(row.cells[0]!.text)
-      }
     }
   }
   return names
 }
 
-const hideMapAreas = (map: MapBlock, slide: Slide, below: number, grids: ReadonlyArray<Grid>): void => {
-  const names = hiddenRowNames(slide, grids)
-  map.areas = map.areas.map((area) => {
-    const small = map.unit === "count" && area.value !== null && area.value > 0 && area.value < below
-    if (!small && !names.has(area.name)) return area
-    return {
-      ...area,
-      value: null,
-      text: map.unit === "count" ? `<${below}` : SUPPRESSED_DERIVED_TEXT,
-      overGoal: false,
-    }
-  })
+/** A map of shares or medians: an area goes when its municipality's value is hidden in a table. */
+const hideMapAreas = (
+  map: MapBlock,
+  slide: Slide,
+  grids: ReadonlyArray<Grid>,
+  hiddenCells: HiddenCells,
+): void => {
+  const names = hiddenRowNames(slide, grids, hiddenCells)
+  map.areas = map.areas.map((area) =>
+    names.has(area.name) ? { ...area, value: null, text: SUPPRESSED_DERIVED_TEXT, overGoal: false } : area,
+  )
 }
+
+// ----------------------------------------------------------------- text
+
+/**
+ * Speaker notes, table footnotes and the data-quality slide's sentences:
+ * the notes' data-quality sentence is rebuilt from its figures; elsewhere a
+ * count from 1 to N−1, or equal to a figure hidden on the same slide, is
+ * replaced by its mark.
+ */
+const publishTexts = (
+  report: Report,
+  graph: FigureGraph,
+  hidden: ReadonlySet<number>,
+  below: number,
+  markOf: (f: number) => string,
+  qualityText: (key: string, field: QualityField) => string,
+): void => {
+  const language = report.language
+  const hiddenOnSlide = hiddenFiguresBySlide(report, graph, hidden)
+  const replacement = (slide: Slide) => (count: number) => {
+    if (count > 0 && count < below) return `<${below}`
+    const f = hiddenOnSlide.get(slide)?.get(count)
+    return f === undefined ? undefined : markOf(f)
+  }
+
+  for (const slide of report.slides) {
+    const keys = Object.keys(report.metrics).filter((key) => slideOfKey(slide, key))
+    let notes = slide.notes
+    const sentences: string[] = []
+    for (const key of keys) {
+      const quality = report.metrics[key]!.quality
+      const published = publishedQuality(quality, (field) => qualityText(key, field))
+      const written = publishQualitySentence(notes, quality, published, language)
+      notes = written.notes
+      if (written.sentence !== undefined) sentences.push(written.sentence)
+    }
+    const isDataQuality = slide.id === "data-quality"
+    if (slide.metricIds.length === 0 && !isDataQuality) continue
+    const rewrite = (text: string) => replaceCounts(text, !isDataQuality, replacement(slide))
+    slide.notes = notes
+      .split("\n\n")
+      .map((p) => (sentences.includes(p) || isReferenceSentence(p) ? p : rewrite(p)))
+      .join("\n\n")
+    for (const block of slide.blocks) {
+      if (block.kind === "table" && block.notes !== undefined) block.notes = block.notes.map(rewrite)
+      if (block.kind === "text" && isDataQuality) {
+        block.paragraphs = block.paragraphs.map((p) => (isReferenceSentence(p) ? p : rewrite(p)))
+      }
+    }
+  }
+}
+
+/** Sentences on the reference data ("15 kommuner"): counts of places, not of people. */
+const isReferenceSentence = (paragraph: string): boolean => /^(Referensdata|Reference data)\b/.test(paragraph)
+
+const publishedQuality = (
+  quality: MetricQuality,
+  text: (field: QualityField) => string,
+): PublishedQuality => ({
+  unit: quality.unit,
+  considered: text("considered"),
+  used: text("used"),
+  leftOut: text("leftOut"),
+  reasons: quality.leftOut.map((l, at) => ({ reason: l.reason, text: text(at) })),
+  ambiguous: quality.ambiguousLocalTimes > 0 ? text("ambiguous") : undefined,
+})
+
+/**
+ * For each slide, the hidden figures its sentences may repeat, by value:
+ * on a metric's slide, those shown on the slide and its metric's account;
+ * on the data-quality slide, whose sentences speak of the files and the
+ * period, the JSON's file and period figures.
+ */
+const hiddenFiguresBySlide = (
+  report: Report,
+  graph: FigureGraph,
+  hidden: ReadonlySet<number>,
+): Map<Slide, Map<number, number>> => {
+  const bySlide = new Map<Slide, Map<number, number>>(report.slides.map((s) => [s, new Map()]))
+  const dataQuality = report.slides.find((s) => s.id === "data-quality")
+  for (const f of hidden) {
+    const value = graph.figures[f]!.value
+    for (const place of graph.places[f]!) {
+      const slides =
+        place.kind === "file" || place.kind === "coverage" || place.kind === "unmatched"
+          ? dataQuality === undefined
+            ? []
+            : [dataQuality]
+          : place.kind === "quality"
+            ? report.slides.filter((s) => slideOfKey(s, place.key))
+            : "slide" in place && place.slide !== dataQuality
+              ? [place.slide]
+              : []
+      for (const slide of slides) bySlide.get(slide)?.set(value, f)
+    }
+  }
+  return bySlide
+}
+
+// ----------------------------------------------------------------- JSON
+
+const withheldEntries = (
+  report: Report,
+  graph: FigureGraph,
+  hidden: ReadonlySet<number>,
+): SuppressionParameters["withheld"] => {
+  const metrics = new Set<string>()
+  const files = new Set<string>()
+  let unmatched = 0
+  for (const f of hidden) {
+    for (const place of graph.places[f]!) {
+      if (place.kind === "quality") metrics.add(place.key)
+      if (place.kind === "file") files.add(report.dataQuality.files[place.index]!.file)
+      if (place.kind === "unmatched") unmatched++
+    }
+  }
+  return {
+    metrics: Object.keys(report.metrics).filter((key) => metrics.has(key)),
+    files: report.dataQuality.files.map((f) => f.file).filter((file) => files.has(file)),
+    unmatched,
+  }
+}
+
+const isHiddenUnmatched = (
+  graph: FigureGraph,
+  hidden: ReadonlySet<number>,
+  list: "stations" | "municipalityCodes",
+  index: number,
+): boolean =>
+  [...hidden].some((f) =>
+    graph.places[f]!.some((p) => p.kind === "unmatched" && p.list === list && p.index === index),
+  )
