@@ -26,7 +26,12 @@ export const runCli = (
     env: { ...process.env, ...options.env },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
+    // A command that does not end (a thread or handle left open) fails its test instead of stalling the run.
+    timeout: 180_000,
   })
+  if (result.error !== undefined && "code" in result.error && result.error.code === "ETIMEDOUT") {
+    throw new Error(`ambu ${args.join(" ")} did not end within 180 s`)
+  }
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr }
 }
 

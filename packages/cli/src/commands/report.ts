@@ -13,8 +13,11 @@ import {
 import { Command, Flag } from "effect/cli"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import * as Result from "effect/Result"
 import { configFlags } from "../config/flags.js"
 import { loadRunSetup } from "../config/run-setup.js"
+import { WORKER_FORMATS } from "../render-worker/protocol.js"
+import { startHtmlWorker } from "../render-worker/worker-client.js"
 import { reportFailures, StrictModeError, UsageError } from "../run/failure.js"
 import { parseFormats } from "../run/formats.js"
 import { generationTime } from "../run/generated-at.js"
@@ -77,6 +80,9 @@ export const reportCommand = Command.make(
       })
       const language = Option.getOrUndefined(flags.lang) ?? configured.language ?? "sv"
       const formats = yield* parseFormats(flags.format, [...registry.renderers.keys()])
+      // Started now, the HTML worker loads jsdom and Plot while this thread reads the input.
+      if (formats.some((format) => (WORKER_FORMATS as ReadonlyArray<string>).includes(format)))
+        startHtmlWorker()
       const period = yield* periodFromFlags(flags.from, flags.to)
       const generatedAt = yield* generationTime(
         Option.getOrUndefined(flags.generatedAt),
@@ -153,15 +159,27 @@ export const reportCommand = Command.make(
       }
       const report = suppressBelow === undefined ? computed : suppressReport(computed, suppressBelow)
 
+      // The formats render side by side (the HTML family in its worker thread, the rest here); their files
+      // are written in the order asked, up to the first that failed, as if they had run one after another.
+      const rendered = yield* Effect.forEach(
+        formats,
+        (format) =>
+          Effect.result(
+            Effect.suspend(() => {
+              progress.step(`rendering ${format}`)
+              return runRenderer(registry.renderers.get(format)!, report, {
+                baseName: "report",
+                options: configured.rendererOptions[format] ?? {},
+                progress,
+              })
+            }),
+          ),
+        { concurrency: "unbounded" },
+      )
       const written: string[] = []
-      for (const format of formats) {
-        progress.step(`rendering ${format}`)
-        const files = yield* runRenderer(registry.renderers.get(format)!, report, {
-          baseName: "report",
-          options: configured.rendererOptions[format] ?? {},
-          progress,
-        })
-        written.push(...(yield* writeOutputFiles(flags.out, files)))
+      for (const outcome of rendered) {
+        if (Result.isFailure(outcome)) return yield* Effect.fail(outcome.failure)
+        written.push(...(yield* writeOutputFiles(flags.out, outcome.success)))
       }
       const summary = formatQualitySummary(input.files, report.dataQuality.metrics, "rejects.csv", {
         ...report.dataQuality,

@@ -11,6 +11,8 @@ import {
 } from "@ambu/core"
 import * as Effect from "effect/Effect"
 import { z } from "zod"
+import type { WorkerFormat } from "../render-worker/protocol.js"
+import { htmlWorkerAvailable, renderInWorker } from "../render-worker/worker-client.js"
 
 /**
  * A renderer whose package is imported only when its format is asked for:
@@ -86,8 +88,20 @@ const browserOptions = z.strictObject({
 })
 const pptxOptions = z.strictObject({ theme: DeckThemeConfig.optional() })
 
-const htmlFamily = (format: "html" | "pdf" | "png") => () =>
-  import("@ambu/renderer-html").then((m) => m.htmlRenderers.find((r) => r.format === format)!)
+/**
+ * An HTML-family format, drawn in the worker thread where the compiled CLI
+ * runs (render-worker/), in this thread where its sources run directly.
+ */
+const htmlFamily = (format: WorkerFormat) => (): Promise<RendererDefinition> =>
+  htmlWorkerAvailable()
+    ? Promise.resolve(
+        defineRenderer({
+          format,
+          description: format,
+          render: (report, context) => renderInWorker(format, report, context),
+        }),
+      )
+    : import("@ambu/renderer-html").then((m) => m.htmlRenderers.find((r) => r.format === format)!)
 
 /** The plugins every run has: core's metrics and JSON, the HTML family (html, pdf, png), PowerPoint. */
 export const builtinPlugins: ReadonlyArray<AmbuPlugin> = [
