@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads"
-import type { OutputFile, Report } from "@ambu/core"
+import type { Report } from "@ambu/core"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -19,7 +19,7 @@ if (port === null) throw new Error("html-worker.js runs as a worker thread of th
 const renderers = import("@ambu/renderer-html").then((module) => module.htmlRenderers)
 const reports = new Map<number, Report>()
 
-const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer)
+const post = (message: FromWorker): void => port.postMessage(message)
 
 const failureOf = (cause: Cause.Cause<unknown>): WorkerFailure => {
   const error = Cause.findErrorOption(cause)
@@ -33,14 +33,6 @@ const failureOf = (cause: Cause.Cause<unknown>): WorkerFailure => {
     ? { kind: "defect", name: defect.name, message: defect.message }
     : { kind: "defect", name: "Error", message: String(defect) }
 }
-
-/** The byte buffers of the files, moved to the main thread rather than copied. */
-const buffersOf = (files: ReadonlyArray<OutputFile>): ArrayBuffer[] =>
-  files.flatMap((file) =>
-    typeof file.content !== "string" && file.content.buffer instanceof ArrayBuffer
-      ? [file.content.buffer]
-      : [],
-  )
 
 const render = async (request: Extract<ToWorker, { kind: "render" }>): Promise<void> => {
   const { requestId } = request
@@ -69,7 +61,8 @@ const render = async (request: Extract<ToWorker, { kind: "render" }>): Promise<v
     ),
   )
 
-  if (Exit.isSuccess(exit)) post({ kind: "done", requestId, files: exit.value }, buffersOf(exit.value))
+  // Files are copied, not transferred: a small Buffer lives in Node's shared pool, whose memory must stay.
+  if (Exit.isSuccess(exit)) post({ kind: "done", requestId, files: exit.value })
   else post({ kind: "failed", requestId, failure: failureOf(exit.cause) })
 }
 
