@@ -49,8 +49,8 @@ export interface SuppressionParameters {
   readonly minimumRange: number
   /**
    * Counts from 1 to N−1 that stay shown, or narrower than `minimumRange`,
-   * because the JSON schema has no mark for them (the period coverage in
-   * `dataQuality.period`); 0 unless the export is tiny.
+   * because the JSON schema has no mark for them: the period coverage in
+   * `dataQuality.period` (e.g. one mission dated after the period).
    */
   readonly unprotected: number
   /** JSON data-quality entries left out because they hold a hidden count. */
