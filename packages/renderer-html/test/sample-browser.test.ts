@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { OutputFile, Report } from "@ambu/core"
+import { sampleReport } from "@ambu/core/testing"
 import { Effect } from "effect"
 import { JSDOM } from "jsdom"
 import { beforeAll, describe, expect, it } from "vitest"
@@ -10,7 +11,6 @@ import { DEFAULT_CHROMIUM_PATH, withChromium } from "../src/browser/chromium.js"
 import { openReportPage } from "../src/browser/report-page.js"
 import { renderDocuments } from "../src/renderers.js"
 import { defaultTheme } from "../src/theme.js"
-import { sampleReport } from "./sample-report.js"
 
 const chromiumInstalled = existsSync(process.env.AMBU_CHROMIUM ?? DEFAULT_CHROMIUM_PATH)
 

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs"
 import type { Report } from "@ambu/core"
+import { sampleReport } from "@ambu/core/testing"
 import { Effect } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
 import { DEFAULT_CHROMIUM_PATH, withChromium } from "../src/browser/chromium.js"
 import { openReportPage } from "../src/browser/report-page.js"
 import { renderHtml } from "../src/html/render-html.js"
-import { sampleReport } from "./sample-report.js"
 
 const chromiumInstalled = existsSync(process.env.AMBU_CHROMIUM ?? DEFAULT_CHROMIUM_PATH)
 

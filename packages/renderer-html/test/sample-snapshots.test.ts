@@ -1,8 +1,8 @@
 import type { Block, Report } from "@ambu/core"
+import { sampleReport } from "@ambu/core/testing"
 import { JSDOM } from "jsdom"
 import { describe, expect, it } from "vitest"
 import { renderHtml } from "../src/html/render-html.js"
-import { sampleReport } from "./sample-report.js"
 
 /**
  * The bundled sample's report as the HTML renderer draws it, kept as files:

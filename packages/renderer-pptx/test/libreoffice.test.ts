@@ -3,14 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os"
 import { delimiter, join } from "node:path"
 import type { Report } from "@ambu/core"
-import { reportFixture } from "@ambu/core/testing"
+import { reportFixture, sampleReport } from "@ambu/core/testing"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { CONTENT, SLIDE } from "../src/layout/geometry.js"
 import { renderPptx } from "../src/render-pptx.js"
 import { slidePaths, unzipDeck } from "./support/deck.js"
 import { longTableSlide, reportWith } from "./support/reports.js"
-import { sampleReport } from "./support/sample-report.js"
 
 const onPath = (program: string): boolean =>
   (process.env.PATH ?? "").split(delimiter).some((folder) => existsSync(join(folder, program)))

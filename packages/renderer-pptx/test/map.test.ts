@@ -1,12 +1,11 @@
 import type { MapBlock } from "@ambu/core"
-import { HOSTILE_NAME, reportFixture } from "@ambu/core/testing"
+import { HOSTILE_NAME, reportFixture, sampleReport } from "@ambu/core/testing"
 import { beforeAll, describe, expect, it } from "vitest"
 import { planReport } from "../src/layout/plan.js"
 import { labelsFor } from "../src/theme.js"
 import { type Deck, renderDeck, runTexts, slidePaths } from "./support/deck.js"
 import { durationArea, mapBlock, mapSlide, overlapping, squareFeature } from "./support/maps.js"
 import { reportWith } from "./support/reports.js"
-import { sampleReport } from "./support/sample-report.js"
 import { decodeEntities } from "./support/xml.js"
 
 /** The HTML map's colour steps, light to dark (renderer-html `defaultTheme.mapRamp`). */

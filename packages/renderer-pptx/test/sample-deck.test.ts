@@ -1,6 +1,6 @@
+import { sampleReport } from "@ambu/core/testing"
 import { describe, expect, it } from "vitest"
 import { chartPaths, duplicateShapeIds, readable, renderDeck, slidePaths } from "./support/deck.js"
-import { sampleReport } from "./support/sample-report.js"
 import { xmlProblems } from "./support/xml.js"
 
 /*

@@ -141,3 +141,4 @@ export const buildTestDataSet = (input: {
 }
 
 export { HOSTILE_NAME, reportFixture } from "./report-fixture.js"
+export { SAMPLE_GENERATED_AT, sampleReport } from "./sample-report.js"

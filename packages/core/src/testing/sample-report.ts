@@ -1,3 +1,4 @@
+import * as Effect from "effect/Effect"
 import {
   assumptionSentences,
   buildRegistry,
@@ -10,17 +11,17 @@ import {
   readInput,
   resolveGeography,
   skaneGeography,
-} from "@ambu/core"
-import { Effect } from "effect"
+} from "../index.js"
 
-/** When the sample report says it was made; fixed, so that its deck is the same on every run. */
+/** When the sample report says it was made; fixed, so that what renderers draw from it is the same on every run. */
 export const SAMPLE_GENERATED_AT = "2026-01-15T08:00:00Z"
 
 const built = new Map<Language, Promise<Report>>()
 
 /**
  * The report of the bundled sample, built through core as the CLI builds it
- * (without plugins), once per language and test file.
+ * (without plugins), once per language and test file: the input of the
+ * renderers' snapshot, layout and real-client tests.
  */
 export const sampleReport = (language: Language = "sv"): Promise<Report> => {
   const cached = built.get(language)
