@@ -11,6 +11,7 @@ import { DEFAULT_CHROMIUM_PATH, resolveChromiumPath, withChromium } from "../src
 import { openReportPage, type PageStats } from "../src/browser/report-page.js"
 import { renderHtml } from "../src/html/render-html.js"
 import { htmlRenderer, pngRenderer, renderDocuments } from "../src/renderers.js"
+import { pngColours } from "./support/png-colours.js"
 
 const chromiumInstalled = existsSync(process.env.AMBU_CHROMIUM ?? DEFAULT_CHROMIUM_PATH)
 if (!chromiumInstalled) {
@@ -257,29 +258,7 @@ describe.skipIf(!chromiumInstalled)("in headless Chromium", () => {
     const view = new DataView(chartSlide.buffer, chartSlide.byteOffset)
     expect([view.getUint32(16), view.getUint32(20)]).toEqual([1600, 900])
 
-    const colours = await Effect.runPromise(
-      withChromium("test", {}, (browser) =>
-        Effect.promise(async () => {
-          const page = await browser.newPage()
-          const dataUrl = `data:image/png;base64,${Buffer.from(chartSlide).toString("base64")}`
-          return page.evaluate(async (url) => {
-            const image = new Image()
-            image.src = url
-            await image.decode()
-            const canvas = document.createElement("canvas")
-            canvas.width = image.width
-            canvas.height = image.height
-            const context = canvas.getContext("2d")!
-            context.drawImage(image, 0, 0)
-            const pixels = context.getImageData(0, 0, image.width, image.height).data
-            const seen = new Set<number>()
-            for (let i = 0; i < pixels.length; i += 4)
-              seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!)
-            return seen.size
-          }, dataUrl)
-        }),
-      ),
-    )
+    const colours = (await pngColours(chartSlide, "#000000")).distinct
     // A stacked bar chart in three series colours, text and a table: far more than a handful of colours.
     expect(colours).toBeGreaterThan(20)
   })

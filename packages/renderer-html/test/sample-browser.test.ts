@@ -11,6 +11,7 @@ import { DEFAULT_CHROMIUM_PATH, withChromium } from "../src/browser/chromium.js"
 import { openReportPage } from "../src/browser/report-page.js"
 import { renderDocuments } from "../src/renderers.js"
 import { defaultTheme } from "../src/theme.js"
+import { pngColours } from "./support/png-colours.js"
 
 const chromiumInstalled = existsSync(process.env.AMBU_CHROMIUM ?? DEFAULT_CHROMIUM_PATH)
 
@@ -47,39 +48,6 @@ const pdfPageTexts = (pdf: Uint8Array): string[] =>
     .slice(0, -1)
 
 /** How many distinct colours a PNG has, and what share of its pixels has `colour` (`#rrggbb`). */
-const pngColours = (png: Uint8Array, colour: string) =>
-  Effect.runPromise(
-    withChromium("test", {}, (browser) =>
-      Effect.promise(async () => {
-        const page = await browser.newPage()
-        const url = `data:image/png;base64,${Buffer.from(png).toString("base64")}`
-        return page.evaluate(
-          async (url, wanted) => {
-            const image = new Image()
-            image.src = url
-            await image.decode()
-            const canvas = document.createElement("canvas")
-            canvas.width = image.width
-            canvas.height = image.height
-            const context = canvas.getContext("2d")!
-            context.drawImage(image, 0, 0)
-            const pixels = context.getImageData(0, 0, image.width, image.height).data
-            const seen = new Set<number>()
-            let matching = 0
-            for (let i = 0; i < pixels.length; i += 4) {
-              const rgb = (pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!
-              seen.add(rgb)
-              if (rgb === wanted) matching++
-            }
-            return { distinct: seen.size, share: matching / (pixels.length / 4), width: image.width }
-          },
-          url,
-          Number.parseInt(colour.slice(1), 16),
-        )
-      }),
-    ),
-  )
-
 describe.skipIf(!chromiumInstalled)("the bundled sample's report, printed and captured by Chromium", () => {
   let report: Report
   let files: ReadonlyArray<OutputFile>
