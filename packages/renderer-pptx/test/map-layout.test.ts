@@ -13,7 +13,7 @@ import {
   simplifyRing,
   windPolygon,
 } from "../src/layout/map-geometry.js"
-import { isDrawableMap, layoutMap, spreadOut } from "../src/layout/map-layout.js"
+import { isDrawableMap, layoutMap } from "../src/layout/map-layout.js"
 import { colourScale, stepOf, stepSpans } from "../src/layout/map-scale.js"
 import { defaultPptxTheme, labelsFor } from "../src/theme.js"
 import {
@@ -194,13 +194,6 @@ describe("map geometry", () => {
     expect(insidePolygons(centre, l)).toBe(false)
     const [first] = labelSpots(l)
     expect(insidePolygons(first!, l)).toBe(true)
-  })
-
-  it("spreads callouts one pitch apart, pushed back up from the bottom", () => {
-    expect(spreadOut([1, 1.1, 1.2], 0.5, 0, 10)).toEqual([1, 1.5, 2])
-    // Down to 1, 1.5, 2; the last may not pass 1.6, and the others keep the pitch above it.
-    const ys = spreadOut([1, 1.1, 1.2], 0.5, 0, 1.6)
-    expect(ys.map((y) => Number(y.toFixed(9)))).toEqual([0.6, 1.1, 1.6])
   })
 })
 

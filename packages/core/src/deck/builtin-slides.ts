@@ -4,6 +4,7 @@ import type { WarningCode } from "../input/warnings.js"
 import type { SlideContent } from "../metrics/metric.js"
 import { periodText, reasonLabel } from "../metrics/pipeline/present.js"
 import { formatCount, numberCell, textCell } from "../model/format.js"
+import { compareCodePoints } from "../model/plane.js"
 import type {
   Block,
   DataQuality,
@@ -67,7 +68,7 @@ export const fileQualityLabel = (code: string, language: Language): string =>
 
 const reasonsText = (counts: Readonly<Record<string, number>>, language: Language): string =>
   Object.entries(counts)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareCodePoints(a, b))
     .map(([code, n]) => `${fileQualityLabel(code, language)}: ${n}`)
     .join("; ") || "–"
 

@@ -1,3 +1,4 @@
+import { compareCodePoints } from "./plane.js"
 import type { Cell, Report, Slide, TableBlock } from "./report-model.js"
 import {
   countOf,
@@ -595,7 +596,7 @@ const addDataQualityModel = (
 
 const sortedCounts = (counts: Readonly<Record<string, number>>): number[] =>
   Object.entries(counts)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareCodePoints(a, b))
     .map(([, n]) => n)
 
 /** Links the counts of a list cell, in order, to the model's counts they show. */

@@ -1,9 +1,10 @@
 import type { MissionColumns } from "../dataset/data-set.js"
 import { reasonLabel } from "../metrics/pipeline/present.js"
+import { compareCodePoints } from "../model/plane.js"
 import type { DataQuality, FileQuality, MetricQuality, PeriodCoverage } from "../model/report-model.js"
 
 const sortedEntries = (counts: Readonly<Record<string, number>>): Array<[string, number]> =>
-  Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  Object.entries(counts).sort(([a], [b]) => compareCodePoints(a, b))
 
 /**
  * The data-quality summary as plain Markdown (readable in a terminal and as

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { type LabelCandidate, type LabelSpace, placeLabels, spreadOut } from "./map-labels.js"
+import { type LabelCandidate, type LabelSpace, placeLabels } from "./map-labels.js"
 
 // A map from x 50 to 250 (middle 150) in a 300 × 300 drawing; labels one 18 px line high.
 const space: LabelSpace = {
@@ -101,19 +101,5 @@ describe("placeLabels", () => {
     )
     // Equal sizes: the key decides, so "a" keeps the spot.
     expect(placeLabels(candidates, space).callouts.map((callout) => callout.key)).toEqual(["b"])
-  })
-})
-
-describe("spreadOut", () => {
-  it("pushes crowded positions apart downwards", () => {
-    expect(spreadOut([100, 105, 108], 20, 0, 1000)).toEqual([100, 120, 140])
-  })
-
-  it("pulls them back up where they would pass the bottom", () => {
-    expect(spreadOut([990, 995], 20, 0, 1000)).toEqual([980, 1000])
-  })
-
-  it("keeps positions inside the range", () => {
-    expect(spreadOut([-50, 2000], 20, 0, 1000)).toEqual([0, 1000])
   })
 })

@@ -1,3 +1,4 @@
+import { compareCodePoints, growRect, rectAround, rectsOverlap, spreadOut } from "@ambu/core"
 /** A point in the drawing's pixels. */
 export interface Point {
   readonly x: number
@@ -72,16 +73,16 @@ const LINE_GAP = 4
  */
 export const placeLabels = (candidates: ReadonlyArray<LabelCandidate>, space: LabelSpace): LabelLayout => {
   const order = [...candidates].sort(
-    (a, b) => Number(b.first) - Number(a.first) || b.size - a.size || compareKeys(a.key, b.key),
+    (a, b) => Number(b.first) - Number(a.first) || b.size - a.size || compareCodePoints(a.key, b.key),
   )
   const taken: Box[] = []
   const placedInside = new Set<string>()
   const outside: LabelCandidate[] = []
 
   for (const candidate of order) {
-    const box = boxAround(candidate.anchor, candidate.width, space.lineHeight)
+    const box = rectAround(candidate.anchor, candidate.width, space.lineHeight)
     const roomy = candidate.size >= candidate.width * space.lineHeight
-    if (roomy && !taken.some((other) => overlaps(grow(box, PADDING), other))) {
+    if (roomy && !taken.some((other) => rectsOverlap(growRect(box, PADDING), other))) {
       taken.push(box)
       placedInside.add(candidate.key)
     } else {
@@ -112,7 +113,7 @@ const column = (
   x: number,
   space: LabelSpace,
 ): Callout[] => {
-  const sorted = [...candidates].sort((a, b) => a.anchor.y - b.anchor.y || compareKeys(a.key, b.key))
+  const sorted = [...candidates].sort((a, b) => a.anchor.y - b.anchor.y || compareCodePoints(a.key, b.key))
   const ys = spreadOut(
     sorted.map((candidate) => candidate.anchor.y),
     space.lineHeight + PADDING,
@@ -128,44 +129,3 @@ const column = (
     lineEnd: { x: lineX, y: ys[index]! },
   }))
 }
-
-/**
- * Positions as near the wanted ones (ascending) as they can be while at
- * least `spacing` apart within [low, high]: pushed down where they crowd,
- * then back up from the bottom if that ran past it. If even that cannot fit
- * them, they start at `low` one spacing apart.
- */
-export const spreadOut = (
-  wanted: ReadonlyArray<number>,
-  spacing: number,
-  low: number,
-  high: number,
-): number[] => {
-  if ((wanted.length - 1) * spacing > high - low) return wanted.map((_, index) => low + index * spacing)
-  const ys: number[] = []
-  for (const [index, y] of wanted.entries())
-    ys.push(Math.max(y, low, index === 0 ? low : ys[index - 1]! + spacing))
-  for (let index = ys.length - 1; index >= 0; index--)
-    ys[index] = Math.min(ys[index]!, high, index === ys.length - 1 ? high : ys[index + 1]! - spacing)
-  return ys
-}
-
-const boxAround = (centre: Point, width: number, height: number): Box => ({
-  left: centre.x - width / 2,
-  right: centre.x + width / 2,
-  top: centre.y - height / 2,
-  bottom: centre.y + height / 2,
-})
-
-const grow = (box: Box, by: number): Box => ({
-  left: box.left - by,
-  right: box.right + by,
-  top: box.top - by,
-  bottom: box.bottom + by,
-})
-
-const overlaps = (a: Box, b: Box): boolean =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
-
-// Code-point order, not locale order: the same on every machine.
-const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

@@ -1,4 +1,12 @@
-import { formatValue, type MapBlock } from "@ambu/core"
+import {
+  compareCodePoints,
+  formatValue,
+  growRect,
+  type MapBlock,
+  rectAround,
+  rectsOverlap,
+  spreadOut,
+} from "@ambu/core"
 import { type Labels, MAP_RAMP, OVER_GOAL_MARK, SIZES } from "../theme.js"
 import { type Box, GAP, linesHeight, measure } from "./geometry.js"
 import {
@@ -195,48 +203,6 @@ const boxOf = (rect: Rect): Box => ({
   h: rect.bottom - rect.top,
 })
 
-const rectAround = (centre: Point, width: number, height: number): Rect => ({
-  left: centre.x - width / 2,
-  right: centre.x + width / 2,
-  top: centre.y - height / 2,
-  bottom: centre.y + height / 2,
-})
-
-const grow = (rect: Rect, by: number): Rect => ({
-  left: rect.left - by,
-  right: rect.right + by,
-  top: rect.top - by,
-  bottom: rect.bottom + by,
-})
-
-const overlaps = (a: Rect, b: Rect): boolean =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
-
-// Code-point order, not locale order: the same on every machine.
-const compareCodes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-
-/**
- * Positions as near the wanted ones (ascending) as they can be while at
- * least `pitch` apart within [low, high]: pushed down where they crowd,
- * then back up from the bottom where that ran past it. The caller keeps
- * the count within what fits.
- */
-export const spreadOut = (
-  wanted: ReadonlyArray<number>,
-  pitch: number,
-  low: number,
-  high: number,
-): ReadonlyArray<number> => {
-  const ys: number[] = []
-  wanted.forEach((y, index) => {
-    ys.push(Math.max(y, low, index === 0 ? low : ys[index - 1]! + pitch))
-  })
-  for (let index = ys.length - 1; index >= 0; index--) {
-    ys[index] = Math.min(ys[index]!, high, index === ys.length - 1 ? high : ys[index + 1]! - pitch)
-  }
-  return ys
-}
-
 const legendOf = (
   map: MapBlock,
   scale: ColourScale,
@@ -350,7 +316,7 @@ const placeAreas = (
     (a, b) =>
       Number(b.feature.area!.overGoal) - Number(a.feature.area!.overGoal) ||
       b.size - a.size ||
-      compareCodes(a.feature.code, b.feature.code),
+      compareCodePoints(a.feature.code, b.feature.code),
   )
 
   const taken: Rect[] = []
@@ -364,8 +330,8 @@ const placeAreas = (
     const spot = spots.slice(0, SPOTS_TRIED).find((point) => {
       const rect = rectAround(point, width, LINE)
       return (
-        rectInside(grow(rectAround(point, inkWidth, INK_HEIGHT), LABEL_PAD), candidate.polygons) &&
-        !taken.some((other) => overlaps(rect, other))
+        rectInside(growRect(rectAround(point, inkWidth, INK_HEIGHT), LABEL_PAD), candidate.polygons) &&
+        !taken.some((other) => rectsOverlap(rect, other))
       )
     })
     if (spot !== undefined) {
@@ -427,7 +393,7 @@ const placeAreas = (
     })
     unplaced.push(...all.filter((item) => !fits.includes(item)).map((item) => item.feature.area!))
     const sorted = [...fits].sort(
-      (a, b) => a.anchor.y - b.anchor.y || compareCodes(a.feature.code, b.feature.code),
+      (a, b) => a.anchor.y - b.anchor.y || compareCodePoints(a.feature.code, b.feature.code),
     )
     const ys = spreadOut(
       sorted.map((item) => item.anchor.y),

@@ -4,6 +4,7 @@ import type { DataSet } from "../../dataset/data-set.js"
 import type { MissionTimes } from "../../dataset/mission-times.js"
 import { TIME_FIELD_INDEX, TIME_FIELDS, type TimeField } from "../../domain/time-fields.js"
 import { numberCell, textCell, withBasis } from "../../model/format.js"
+import { compareCodePoints } from "../../model/plane.js"
 import type { Cell, Column, Language, Row, TableBlock } from "../../model/report-model.js"
 import { inPeriod } from "../../time/month.js"
 import {
@@ -139,7 +140,7 @@ export interface SegmentTimesResult {
 
 const sortedReasons = (counts: ReadonlyMap<string, number>) =>
   [...counts.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareCodePoints(a, b))
     .map(([reason, count]) => ({ reason, count }))
 
 /** Each segment's two time fields as `TIME_FIELDS` indices, looked up once rather than per mission. */

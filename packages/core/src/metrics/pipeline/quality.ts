@@ -1,3 +1,4 @@
+import { compareCodePoints } from "../../model/plane.js"
 import type { MetricQuality } from "../../model/report-model.js"
 
 /**
@@ -31,7 +32,7 @@ export class QualityTally {
       considered: this.considered,
       used: this.used,
       leftOut: [...this.leftOut.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a], [b]) => compareCodePoints(a, b))
         .map(([reason, count]) => ({ reason, count })),
       ambiguousLocalTimes: this.ambiguous,
     }
