@@ -3,15 +3,8 @@ import { join } from "node:path"
 import { Report } from "@ambu/core"
 import { describe, expect, it } from "vitest"
 import { type CliResult, FIXED_TIME, REPO, runCli, tempDir } from "../support/cli.js"
+import { CLEAN, fixturePlugin } from "./fixtures.js"
 
-const FIXTURES = join(REPO, "test/plugins/fixtures")
-const CLEAN = [
-  "--missions",
-  join(FIXTURES, "clean/missions.csv"),
-  "--rescue",
-  join(FIXTURES, "clean/rescue_cases.csv"),
-]
-const fixturePlugin = (name: string) => join(FIXTURES, "plugins", name)
 const CORE = JSON.stringify(join(REPO, "packages/core/dist/index.js"))
 
 /** A failed run: the exit code and one message naming what is wrong, never a stack trace on either stream. */

@@ -5,17 +5,10 @@ import { Report } from "@ambu/core"
 import JSZip from "jszip"
 import { beforeAll, describe, expect, it } from "vitest"
 import { type CliResult, FIXED_TIME, REPO, runCli, tempDir } from "../support/cli.js"
+import { CLEAN, FIXTURES, fixturePlugin } from "./fixtures.js"
 
-const FIXTURES = join(REPO, "test/plugins/fixtures")
 const REPORT_FOLDER = join(REPO, "examples/report-folder")
 const P90_DIST = join(REPO, "examples/plugin-p90/dist/index.js")
-const CLEAN = [
-  "--missions",
-  join(FIXTURES, "clean/missions.csv"),
-  "--rescue",
-  join(FIXTURES, "clean/rescue_cases.csv"),
-]
-const fixturePlugin = (name: string) => join(FIXTURES, "plugins", name)
 
 /** A failed run: the exit code and one message naming what is wrong, never a stack trace. */
 const expectFailure = (result: CliResult, status: number, ...parts: string[]) => {
